@@ -1,0 +1,69 @@
+package io.github.busgen.names;
+
+/**
+ * The character-level rules shared by the name types. Package-private: callers use the value
+ * types' factories, which say which kind of name failed.
+ */
+final class NameChecks {
+    static final int MAX_NAME_LENGTH = 255;
+
+    private NameChecks() {
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code [A-Za-z0-9_]}. */
+    static boolean isNameChar(char c) {
+        return isAsciiLetter(c) || isDigit(c) || c == '_';
+    }
+
+    /**
+     * Checks a dotted name: interface names, error names and well-known bus names (and, with
+     * {@code unique}, the part of a unique name after ':'). Returns normally when valid.
+     *
+     * @param minElements 2 for interface and error names; bus names always need a '.', which the
+     *                    caller checks with its own rule
+     */
+    static void checkDotted(String kind, String s, int start, boolean allowHyphen, boolean digitsLead,
+                            int minElements) {
+        int len = s.length();
+        if (len == 0) {
+            throw new InvalidNameException(kind, s, NameRule.EMPTY, -1);
+        }
+        if (len > MAX_NAME_LENGTH) {
+            throw new InvalidNameException(kind, s, NameRule.TOO_LONG, MAX_NAME_LENGTH);
+        }
+        int elements = 1;
+        int elementStart = start;
+        for (int i = start; i < len; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i == elementStart) {
+                    throw new InvalidNameException(kind, s, NameRule.EMPTY_ELEMENT, i);
+                }
+                elements++;
+                elementStart = i + 1;
+            } else if (isNameChar(c) || (allowHyphen && c == '-')) {
+                if (i == elementStart && isDigit(c) && !digitsLead) {
+                    throw new InvalidNameException(kind, s, NameRule.LEADING_DIGIT, i);
+                }
+            } else {
+                throw new InvalidNameException(kind, s,
+                        allowHyphen ? NameRule.INVALID_BUS_NAME_CHARACTER : NameRule.INVALID_CHARACTER, i);
+            }
+        }
+        if (elementStart == len) {
+            throw new InvalidNameException(kind, s, NameRule.EMPTY_ELEMENT, len);
+        }
+        if (elements < minElements) {
+            throw new InvalidNameException(kind, s,
+                    minElements == 2 && allowHyphen ? NameRule.BUS_NAME_NEEDS_PERIOD : NameRule.TWO_ELEMENTS, -1);
+        }
+    }
+}

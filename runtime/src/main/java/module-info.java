@@ -1,0 +1,10 @@
+/**
+ * The busgen runtime: the D-Bus wire protocol, transports, authentication, connections, exported
+ * objects and the standard interfaces. Depends on the JDK only and uses no reflection, so generated
+ * code and applications built on it start fast and work in native images.
+ */
+module io.github.busgen.runtime {
+    exports io.github.busgen.names;
+    exports io.github.busgen.wire;
+    exports io.github.busgen.message;
+}
