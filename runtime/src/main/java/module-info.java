@@ -7,4 +7,7 @@ module io.github.busgen.runtime {
     exports io.github.busgen.names;
     exports io.github.busgen.wire;
     exports io.github.busgen.message;
+    exports io.github.busgen.connection;
+    exports io.github.busgen.fdo;
+    exports io.github.busgen.introspect;
 }

@@ -1,0 +1,713 @@
+package io.github.busgen.connection;
+
+import io.github.busgen.message.Message;
+import io.github.busgen.message.MessageFramer;
+import io.github.busgen.message.MessageType;
+import io.github.busgen.names.BusName;
+import io.github.busgen.names.InterfaceName;
+import io.github.busgen.names.MemberName;
+import io.github.busgen.names.ObjectPath;
+import io.github.busgen.wire.DBusProtocolException;
+import io.github.busgen.wire.Signature;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * A connection to a message bus or to a peer: serials, pending calls and their timeouts, match
+ * rules and signal dispatch, and the hook for exported objects.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li>The caller's thread encodes and writes its own message; there is no sender thread.</li>
+ *   <li>One reader thread per connection reads messages and completes the futures of synchronous
+ *   calls directly. It runs no user code.</li>
+ *   <li>User code runs on the connection's executor (configurable): signal handlers one at a time
+ *   in arrival order, method handlers of exported objects concurrently, and the dependent stages of
+ *   futures returned by {@link #callAsync}. A slow handler therefore never delays replies, and a
+ *   synchronous call made from inside a handler works.</li>
+ * </ul>
+ *
+ * <h2>Lock rule</h2>
+ * {@code writeLock} is held while a serial is assigned and the message's bytes are written, and
+ * for nothing else; it is never held while waiting for a reply. {@code matchLock} orders
+ * AddMatch/RemoveMatch for the reference counts in {@code matchCounts} and is held across those bus
+ * calls, which the reader thread answers without taking it. All other state is in concurrent
+ * collections or volatile fields.
+ *
+ * <h2>Faults</h2>
+ * A protocol violation by the peer, an I/O error or the peer going away closes the connection: the
+ * socket is closed, every pending call fails at once with {@link DBusErrors#DISCONNECTED}, each
+ * disconnect listener hears of it once, and {@link #isOpen()} returns false. After {@link #close()}
+ * no thread or socket of the connection remains.
+ *
+ * <h2>Security</h2>
+ * A reply is accepted only from the peer the call went to: the destination's unique name (for a
+ * well-known destination, its owner when the call was sent or now), or the bus itself, which
+ * answers for absent names. Replies are matched on serial and sender, never serial alone. A signal
+ * subscription naming a well-known sender checks every signal's sender against that name's current
+ * owner, since unicast signals reach a connection whatever its match rules.
+ */
+public final class Connection implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** The default time a call waits for its reply: 25 seconds, as libdbus. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(25);
+
+    static final ObjectPath DBUS_PATH = ObjectPath.of("/org/freedesktop/DBus");
+    static final InterfaceName DBUS_INTERFACE = InterfaceName.of("org.freedesktop.DBus");
+    private static final MemberName NAME_OWNER_CHANGED = MemberName.of("NameOwnerChanged");
+    private static final int MAX_CONCURRENT_HANDLERS = 128;
+
+    private final int id = IDS.incrementAndGet();
+    private final SocketChannel channel;
+    private final MessageFramer framer;
+    private final boolean bus;
+    private final Duration defaultTimeout;
+    private final Executor executor;
+    private final ExecutorService ownExecutor;
+    private final SerialExecutor signalExecutor;
+    private final Thread reader;
+
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private int lastSerial; // guarded by writeLock
+
+    private final ConcurrentHashMap<Integer, PendingCall> pending = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<SignalSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<Throwable>> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock matchLock = new ReentrantLock();
+    private final Map<String, Integer> matchCounts = new java.util.HashMap<>(); // guarded by matchLock
+    private final NameOwners owners = new NameOwners();
+    private volatile MethodCallHandler methodCallHandler = MethodCallHandler.NONE;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Throwable closeCause;
+    private volatile BusName uniqueName;
+    private volatile ScheduledThreadPoolExecutor timer; // created on the first async call with a timeout
+    private final Object timerLock = new Object();
+
+    Connection(SocketChannel channel, byte[] leftover, boolean bus, Duration defaultTimeout, Executor userExecutor) {
+        this.channel = channel;
+        this.framer = new MessageFramer(channel, leftover);
+        this.bus = bus;
+        this.defaultTimeout = defaultTimeout != null ? defaultTimeout : DEFAULT_TIMEOUT;
+        if (userExecutor != null) {
+            this.executor = userExecutor;
+            this.ownExecutor = null;
+        } else {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_CONCURRENT_HANDLERS, 30, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), daemonThreads("busgen-dispatch-" + id + "-"));
+            this.executor = pool;
+            this.ownExecutor = pool;
+        }
+        this.signalExecutor = new SerialExecutor(executor);
+        this.reader = new Thread(this::readLoop, "busgen-reader-" + id);
+        this.reader.setDaemon(true);
+    }
+
+    /** Starts reading, and on a bus says Hello; called once by whoever made the connection. */
+    void start() throws IOException {
+        reader.start();
+        if (bus) {
+            try {
+                Message reply = call(busMethod("Hello").build(), defaultTimeout);
+                uniqueName = BusName.unique(reply.bodyReader().readString());
+            } catch (DBusException | DBusProtocolException | IllegalArgumentException e) {
+                close();
+                throw new IOException("the bus did not accept Hello: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A builder for a method call to the bus itself. */
+    static io.github.busgen.message.MessageBuilder busMethod(String member) {
+        return Message.methodCall(DBUS_PATH, MemberName.of(member)).interfaceName(DBUS_INTERFACE)
+                .destination(BusName.DBUS);
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** This connection's unique name on the bus, or null on a peer-to-peer connection. */
+    public BusName uniqueName() {
+        return uniqueName;
+    }
+
+    /** Whether this connection goes through a message bus (as opposed to peer-to-peer). */
+    public boolean isBus() {
+        return bus;
+    }
+
+    /** Whether the connection is open. */
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    /** Why the connection closed, or null while it is open or when {@link #close()} closed it. */
+    public Throwable closeCause() {
+        return closeCause;
+    }
+
+    /** The default timeout of calls without one of their own. */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    /** The executor that runs user callbacks. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /**
+     * Registers a listener told once, on the executor, when the connection closes; the argument is
+     * the cause, or null after {@link #close()}. Registering on a closed connection tells at once.
+     */
+    public Subscription onDisconnect(Consumer<Throwable> listener) {
+        disconnectListeners.add(listener);
+        if (closed.get() && disconnectListeners.remove(listener)) {
+            Throwable cause = closeCause;
+            runCallback(() -> listener.accept(cause));
+        }
+        return () -> disconnectListeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /**
+     * Sends a message without waiting for anything, assigning its serial.
+     *
+     * @return the serial assigned
+     * @throws DBusException with {@link DBusErrors#DISCONNECTED} when the connection is closed
+     */
+    public int send(Message message) {
+        return write(message, null, null);
+    }
+
+    private int write(Message message, PendingCall call, Integer[] serialOut) {
+        writeLock.lock();
+        try {
+            if (closed.get()) {
+                throw disconnected();
+            }
+            int serial = ++lastSerial;
+            if (serial == 0) {
+                serial = ++lastSerial; // serials wrap around and skip 0
+            }
+            message.assignSerial(serial);
+            if (call != null) {
+                pending.put(serial, call);
+            }
+            if (serialOut != null) {
+                serialOut[0] = serial;
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(message.encodedBuffer(), 0, message.length());
+            try {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            } catch (IOException e) {
+                if (call != null) {
+                    pending.remove(serial, call);
+                }
+                fail(e);
+                throw disconnected();
+            }
+            return serial;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private DBusException disconnected() {
+        Throwable cause = closeCause;
+        return new DBusException(DBusErrors.DISCONNECTED,
+                cause == null ? "the connection is closed" : "the connection is closed: " + describe(cause), cause);
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * Calls a method and waits for the reply with the default timeout.
+     *
+     * @return the METHOD_RETURN
+     * @throws DBusException for an ERROR reply, a timeout ({@link DBusErrors#NO_REPLY}) or a
+     *                       closed connection ({@link DBusErrors#DISCONNECTED})
+     */
+    public Message call(Message message) {
+        return call(message, defaultTimeout);
+    }
+
+    /** Calls a method and waits at most {@code timeout} for the reply; see {@link #call(Message)}. */
+    public Message call(Message message, Duration timeout) {
+        CompletableFuture<Message> reply = startCall(message, null);
+        try {
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(message.serial());
+            throw noReply(message, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(message.serial());
+            throw new DBusException(DBusErrors.FAILED, "interrupted while waiting for the reply to " + describe(message), e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof DBusException) {
+                // a fresh exception, so that the stack trace shows this caller
+                DBusException d = (DBusException) c;
+                throw new DBusException(d.errorName(), d.getMessage(), d);
+            }
+            throw new DBusException(DBusErrors.FAILED, describe(c), c);
+        }
+    }
+
+    /**
+     * Calls a method asynchronously with the default timeout. The future completes with the
+     * METHOD_RETURN, or exceptionally with a {@link DBusException}; its dependent stages run on the
+     * connection's executor. Cancelling it forgets the call (a late reply is ignored).
+     */
+    public CompletableFuture<Message> callAsync(Message message) {
+        return callAsync(message, defaultTimeout);
+    }
+
+    /** Calls a method asynchronously, failing with {@link DBusErrors#NO_REPLY} after {@code timeout}. */
+    public CompletableFuture<Message> callAsync(Message message, Duration timeout) {
+        CompletableFuture<Message> result = new CompletableFuture<>();
+        CompletableFuture<Message> reply;
+        try {
+            reply = startCall(message, null);
+        } catch (DBusException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        java.util.concurrent.ScheduledFuture<?> timer = timer().schedule(() -> {
+            if (!reply.isDone()) {
+                abandon(message.serial());
+                reply.completeExceptionally(noReply(message, timeout));
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        // hand the outcome to the executor so that user stages never run on the reader thread
+        reply.whenComplete((m, t) -> {
+            timer.cancel(false);
+            try {
+                executor.execute(() -> {
+                    if (t != null) {
+                        result.completeExceptionally(t);
+                    } else {
+                        result.complete(m);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(t != null ? t : disconnected());
+            }
+        });
+        result.whenComplete((m, t) -> {
+            if (result.isCancelled()) {
+                abandon(message.serial());
+                reply.cancel(false);
+            }
+        });
+        return result;
+    }
+
+    private DBusException noReply(Message message, Duration timeout) {
+        return new DBusException(DBusErrors.NO_REPLY, "no reply to " + describe(message) + " within " + timeout);
+    }
+
+    private static String describe(Message m) {
+        StringBuilder b = new StringBuilder();
+        if (m.interfaceName() != null) {
+            b.append(m.interfaceName()).append('.');
+        }
+        b.append(m.member());
+        if (m.destination() != null) {
+            b.append(" on ").append(m.destination());
+        }
+        return b.toString();
+    }
+
+    private void abandon(int serial) {
+        pending.remove(serial);
+    }
+
+    /**
+     * Registers a pending call and writes the message; the returned future is completed by the
+     * reader thread (internal: no user stages may be attached to it).
+     */
+    CompletableFuture<Message> startCall(Message message, Consumer<Message> onReaderThread) {
+        if (message.type() != MessageType.METHOD_CALL) {
+            throw new IllegalArgumentException("only method calls get replies; use send() for " + message.type());
+        }
+        if (message.isNoReplyExpected()) {
+            throw new IllegalArgumentException("the call has NO_REPLY_EXPECTED set; use send()");
+        }
+        BusName destination = message.destination();
+        BusName expected = null;
+        if (bus) {
+            if (destination == null) {
+                throw new IllegalArgumentException("a method call on a bus needs a destination");
+            }
+            if (!destination.isUnique() && !destination.equals(BusName.DBUS)) {
+                owners.awaitTracked(destination, this);
+            }
+            expected = destination;
+        }
+        CompletableFuture<Message> future = new CompletableFuture<>();
+        PendingCall call = new PendingCall(future, expected, onReaderThread);
+        call.ownerAtSend = expected != null && !expected.isUnique() ? owners.current(expected) : null;
+        write(message, call, null);
+        return future;
+    }
+
+    private ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor t = timer;
+        if (t == null) {
+            synchronized (timerLock) {
+                t = timer;
+                if (t == null) {
+                    t = new ScheduledThreadPoolExecutor(1, daemonThreads("busgen-timer-" + id + "-"));
+                    t.setRemoveOnCancelPolicy(true);
+                    timer = t;
+                    if (closed.get()) {
+                        t.shutdownNow();
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------- signals and match rules
+
+    /**
+     * Subscribes {@code handler} to the messages matching {@code rule}. On a bus the rule is added
+     * with AddMatch (once per distinct rule, reference-counted); a well-known sender in the rule is
+     * tracked so that only signals from its current owner match. Handlers run on the executor, one
+     * at a time, in the order messages arrived. Closing the subscription removes the rule when its
+     * last user goes.
+     *
+     * @throws DBusException when the bus refuses the rule or the connection is closed
+     */
+    public Subscription subscribe(MatchRule rule, Consumer<Message> handler) {
+        if (bus && rule.sender() != null && !rule.sender().isUnique() && !rule.sender().equals(BusName.DBUS)) {
+            owners.awaitTracked(rule.sender(), this);
+        }
+        SignalSubscription s = new SignalSubscription(rule, handler);
+        subscriptions.add(s);
+        try {
+            addMatch(rule);
+        } catch (RuntimeException e) {
+            subscriptions.remove(s);
+            throw e;
+        }
+        return s;
+    }
+
+    void addMatch(MatchRule rule) {
+        if (!bus) {
+            return;
+        }
+        String text = rule.toString();
+        matchLock.lock();
+        try {
+            Integer n = matchCounts.get(text);
+            if (n == null) {
+                call(busMethod("AddMatch").body(Signature.of("s"), text));
+                n = 0;
+            }
+            matchCounts.put(text, n + 1);
+        } finally {
+            matchLock.unlock();
+        }
+    }
+
+    private void removeMatch(MatchRule rule) {
+        if (!bus) {
+            return;
+        }
+        String text = rule.toString();
+        matchLock.lock();
+        try {
+            Integer n = matchCounts.get(text);
+            if (n == null) {
+                return;
+            }
+            if (n > 1) {
+                matchCounts.put(text, n - 1);
+                return;
+            }
+            matchCounts.remove(text);
+            if (isOpen()) {
+                try {
+                    call(busMethod("RemoveMatch").body(Signature.of("s"), text));
+                } catch (DBusException e) {
+                    LOG.log(Level.DEBUG, "RemoveMatch failed: {0}", e);
+                }
+            }
+        } finally {
+            matchLock.unlock();
+        }
+    }
+
+    /** The number of active subscriptions per rule text; for tests and diagnostics. */
+    Map<String, Integer> matchCounts() {
+        matchLock.lock();
+        try {
+            return Map.copyOf(matchCounts);
+        } finally {
+            matchLock.unlock();
+        }
+    }
+
+    private final class SignalSubscription implements Subscription {
+        final MatchRule rule;
+        final Consumer<Message> handler;
+        private final AtomicBoolean active = new AtomicBoolean(true);
+
+        SignalSubscription(MatchRule rule, Consumer<Message> handler) {
+            this.rule = rule;
+            this.handler = handler;
+        }
+
+        @Override
+        public void close() {
+            if (active.compareAndSet(true, false)) {
+                subscriptions.remove(this);
+                removeMatch(rule);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- exported objects
+
+    /** Installs the handler for incoming method calls (the object registry). */
+    void setMethodCallHandler(MethodCallHandler handler) {
+        this.methodCallHandler = handler;
+    }
+
+    /** Runs user code on the executor; refusing it only when the connection is shutting down. */
+    void runCallback(Runnable r) {
+        try {
+            executor.execute(r);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "callback dropped: the connection is closing");
+        }
+    }
+
+    /** Runs a method handler on the executor; false when the executor has no room. */
+    boolean tryRunHandler(Runnable r) {
+        try {
+            executor.execute(r);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    NameOwners owners() {
+        return owners;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private void readLoop() {
+        try {
+            while (true) {
+                Message m = framer.read();
+                if (m == null) {
+                    fail(new EOFException("the peer closed the connection"));
+                    return;
+                }
+                dispatch(m);
+            }
+        } catch (IOException | DBusProtocolException e) {
+            fail(e);
+        } catch (Throwable t) {
+            // never die silently while the connection looks alive
+            LOG.log(Level.ERROR, "reader thread failed", t);
+            fail(t);
+        }
+    }
+
+    private void dispatch(Message m) {
+        switch (m.type()) {
+            case METHOD_RETURN:
+            case ERROR:
+                handleReply(m);
+                break;
+            case SIGNAL:
+                handleSignal(m);
+                break;
+            case METHOD_CALL:
+                methodCallHandler.handle(this, m);
+                break;
+            default:
+                break; // unknown types are ignored, as the specification says
+        }
+    }
+
+    private void handleReply(Message m) {
+        int serial = m.replySerial();
+        PendingCall call = pending.get(serial);
+        if (call == null) {
+            return; // timed out, cancelled, or never ours
+        }
+        if (!fromExpectedPeer(call, m.sender())) {
+            LOG.log(Level.WARNING, "dropped a reply to serial {0} from {1}, which the call did not go to",
+                    Integer.toUnsignedString(serial), m.sender());
+            return;
+        }
+        if (!pending.remove(serial, call)) {
+            return;
+        }
+        if (call.onReaderThread != null) {
+            call.onReaderThread.accept(m);
+        }
+        if (m.type() == MessageType.ERROR) {
+            call.future.completeExceptionally(DBusException.fromReply(m));
+        } else {
+            call.future.complete(m);
+        }
+    }
+
+    private boolean fromExpectedPeer(PendingCall call, BusName sender) {
+        BusName expected = call.expectedDestination;
+        if (expected == null) {
+            return true;
+        }
+        if (sender == null) {
+            return false;
+        }
+        if (sender.equals(expected) || sender.equals(BusName.DBUS)) {
+            return true;
+        }
+        if (expected.isUnique()) {
+            return false;
+        }
+        return sender.equals(call.ownerAtSend) || sender.equals(owners.current(expected));
+    }
+
+    private void handleSignal(Message m) {
+        if (bus && BusName.DBUS.equals(m.sender()) && NAME_OWNER_CHANGED.equals(m.member())
+                && DBUS_INTERFACE.equals(m.interfaceName())) {
+            owners.onNameOwnerChanged(m);
+        }
+        for (SignalSubscription s : subscriptions) {
+            if (s.rule.matches(m, owners::current)) {
+                signalExecutor.execute(() -> {
+                    if (s.active.get()) {
+                        s.handler.accept(m);
+                    }
+                });
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Closes the connection because of {@code cause}; the first cause wins. */
+    void fail(Throwable cause) {
+        shutdown(cause);
+    }
+
+    /**
+     * Closes the connection: pending calls fail with {@link DBusErrors#DISCONNECTED}, listeners
+     * are told, and the reader, timer and (if the connection made it) dispatch threads end.
+     */
+    @Override
+    public void close() {
+        shutdown(null);
+    }
+
+    private void shutdown(Throwable cause) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closeCause = cause;
+        if (cause != null) {
+            LOG.log(Level.DEBUG, "connection {0} closed: {1}", id, describe(cause));
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing the socket failed", e);
+        }
+        DBusException gone = disconnected();
+        for (Integer serial : List.copyOf(pending.keySet())) {
+            PendingCall call = pending.remove(serial);
+            if (call != null) {
+                call.future.completeExceptionally(gone);
+            }
+        }
+        owners.failWaiters(gone);
+        for (Consumer<Throwable> l : disconnectListeners) {
+            if (disconnectListeners.remove(l)) {
+                signalExecutor.execute(() -> l.accept(cause));
+            }
+        }
+        synchronized (timerLock) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
+        if (Thread.currentThread() != reader) {
+            try {
+                reader.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdown(); // queued listeners and handlers finish; idle threads exit now
+            if (!isDispatchThread()) {
+                try {
+                    ownExecutor.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private boolean isDispatchThread() {
+        return Thread.currentThread().getName().startsWith("busgen-dispatch-" + id + "-");
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + (uniqueName != null ? ", " + uniqueName : "") + (isOpen() ? "" : ", closed") + "]";
+    }
+}
