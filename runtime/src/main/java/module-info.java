@@ -10,4 +10,5 @@ module io.github.busgen.runtime {
     exports io.github.busgen.connection;
     exports io.github.busgen.fdo;
     exports io.github.busgen.introspect;
+    exports io.github.busgen.annotation;
 }
