@@ -101,7 +101,9 @@ public final class Connection implements AutoCloseable {
     private final ReentrantLock matchLock = new ReentrantLock();
     private final Map<String, Integer> matchCounts = new java.util.HashMap<>(); // guarded by matchLock
     private final NameOwners owners = new NameOwners();
-    private volatile MethodCallHandler methodCallHandler = MethodCallHandler.NONE;
+    private final ObjectRegistry registry = new ObjectRegistry(this);
+    private final MethodCallHandler methodCallHandler = registry;
+    private final CopyOnWriteArrayList<NameRequest> ownedNames = new CopyOnWriteArrayList<>();
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable closeCause;
@@ -513,9 +515,88 @@ public final class Connection implements AutoCloseable {
 
     // ---------------------------------------------------------------- exported objects
 
-    /** Installs the handler for incoming method calls (the object registry). */
-    void setMethodCallHandler(MethodCallHandler handler) {
-        this.methodCallHandler = handler;
+    /**
+     * Exports {@code iface} at {@code path}: calls to it are routed to it, and Introspectable,
+     * Properties and Peer are served for the object. Several interfaces may be exported at one
+     * path; the same interface twice is refused. An object manager above the path announces it
+     * with InterfacesAdded (and InterfacesRemoved when the subscription closes).
+     *
+     * @return the export; closing it unexports the interface
+     */
+    public Subscription export(ObjectPath path, ExportedInterface iface) {
+        return registry.export(path, iface);
+    }
+
+    /** Exports a handler for every object at or below {@code root}; see {@link SubtreeHandler}. */
+    public Subscription exportSubtree(ObjectPath root, SubtreeHandler handler) {
+        return registry.exportSubtree(root, handler);
+    }
+
+    /**
+     * Serves {@code org.freedesktop.DBus.ObjectManager} at {@code path}: GetManagedObjects lists
+     * every object exported below it with its interfaces and properties, and exports and
+     * unexports below it are announced with InterfacesAdded and InterfacesRemoved.
+     */
+    public Subscription exportObjectManager(ObjectPath path) {
+        return registry.exportObjectManager(path);
+    }
+
+    /** Emits a signal to everyone whose match rules accept it. */
+    public void emitSignal(ObjectPath path, InterfaceName iface, MemberName member, Signature signature, BodyWriter body) {
+        registry.emitSignal(null, path, iface, member, signature, body);
+    }
+
+    /** Emits a signal to {@code destination} only (broadcast when it is null). */
+    public void emitSignal(BusName destination, ObjectPath path, InterfaceName iface, MemberName member,
+                           Signature signature, BodyWriter body) {
+        registry.emitSignal(destination, path, iface, member, signature, body);
+    }
+
+    /** Emits a signal whose body is generic values (see {@link io.github.busgen.wire.Variant}). */
+    public void emitSignal(ObjectPath path, InterfaceName iface, MemberName member, Signature signature,
+                           Object... values) {
+        registry.emitSignal(null, path, iface, member, signature,
+                w -> w.writeValues(signature, java.util.Arrays.asList(values)));
+    }
+
+    /**
+     * Emits {@code org.freedesktop.DBus.Properties.PropertiesChanged} for properties of
+     * {@code iface} exported at {@code path}. Each property's EmitsChangedSignal annotation (or its
+     * interface's) decides: {@code true} sends the new value (read through
+     * {@link ExportedInterface#readProperty}), {@code invalidates} sends only the name, {@code const}
+     * and {@code false} send nothing.
+     */
+    public void emitPropertiesChanged(ObjectPath path, ExportedInterface iface, java.util.Collection<String> propertyNames) {
+        registry.emitPropertiesChanged(path, iface, propertyNames);
+    }
+
+    /**
+     * Asks the bus for a well-known name. The returned request reports the bus's answer, tells its
+     * listeners when the name is acquired or lost, and releases the name when closed; closing the
+     * connection releases every name still held.
+     *
+     * @param flags RequestName flags: {@link io.github.busgen.fdo.BusClient#ALLOW_REPLACEMENT},
+     *              {@link io.github.busgen.fdo.BusClient#REPLACE_EXISTING},
+     *              {@link io.github.busgen.fdo.BusClient#DO_NOT_QUEUE}
+     */
+    public NameRequest requestName(BusName name, int flags) {
+        if (!bus) {
+            throw new IllegalStateException("a peer-to-peer connection has no bus to own names on");
+        }
+        NameRequest r = new NameRequest(this, name);
+        ownedNames.add(r);
+        try {
+            r.request(flags);
+        } catch (RuntimeException e) {
+            ownedNames.remove(r);
+            r.unsubscribe();
+            throw e;
+        }
+        return r;
+    }
+
+    void forget(NameRequest r) {
+        ownedNames.remove(r);
     }
 
     /** Runs user code on the executor; refusing it only when the connection is shutting down. */
@@ -653,6 +734,11 @@ public final class Connection implements AutoCloseable {
     }
 
     private void shutdown(Throwable cause) {
+        if (cause == null && isOpen() && Thread.currentThread() != reader) {
+            for (NameRequest r : List.copyOf(ownedNames)) {
+                r.close(); // release names while the bus still listens
+            }
+        }
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -691,10 +777,12 @@ public final class Connection implements AutoCloseable {
             }
         }
         if (ownExecutor != null) {
-            ownExecutor.shutdown(); // queued listeners and handlers finish; idle threads exit now
+            ownExecutor.shutdown(); // queued listeners run; idle threads exit now
             if (!isDispatchThread()) {
                 try {
-                    ownExecutor.awaitTermination(5, TimeUnit.SECONDS);
+                    if (!ownExecutor.awaitTermination(1, TimeUnit.SECONDS)) {
+                        ownExecutor.shutdownNow(); // interrupt handlers still blocked, so no thread outlives close
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
