@@ -7,4 +7,5 @@ module io.github.busgen.runtime {
     exports io.github.busgen.names;
     exports io.github.busgen.wire;
     exports io.github.busgen.message;
+    exports io.github.busgen.transport;
 }
