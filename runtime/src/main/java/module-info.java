@@ -8,4 +8,8 @@ module io.github.busgen.runtime {
     exports io.github.busgen.wire;
     exports io.github.busgen.message;
     exports io.github.busgen.transport;
+    exports io.github.busgen.auth;
+
+    // SO_PEERCRED: the uid of the process at the other end of a unix socket, for EXTERNAL
+    requires jdk.net;
 }
