@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  * read past the last line are in {@link AuthResult#leftover()}. On any failure the channel is
  * closed (the protocol wants a disconnect, and half a conversation cannot be resumed) and an
  * {@link AuthenticationException} (or the I/O error) is thrown.
+ *
+ * <p>Lock rule: no shared state. Each call owns its channel, selector and state machine on the
+ * calling thread until it returns; nobody else may use the channel meanwhile.
  */
 public final class Authenticator {
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
@@ -69,24 +72,12 @@ public final class Authenticator {
     public static AuthResult client(SocketChannel channel, boolean unixSocket, boolean transportPassesFds,
                                     ClientAuthOptions options) throws IOException {
         SaslClient sasl = new SaslClient(options, unixSocket, transportPassesFds);
-        try (Conversation io = new Conversation(channel, options.timeout())) {
-            List<String> first = sasl.start();
-            if (sasl.state() == SaslState.NEED_DISCONNECT) {
-                throw new AuthenticationException(sasl.failure().orElseThrow());
-            }
-            io.write(new byte[] {0}, first); // the NUL byte, then AUTH
-            while (sasl.state() == SaslState.WAITING_FOR_INPUT) {
-                String line = io.readLine("the server");
-                io.write(null, sasl.receive(line));
-            }
-            if (sasl.state() == SaslState.NEED_DISCONNECT) {
-                throw new AuthenticationException(sasl.failure().orElseThrow());
-            }
-            return sasl.result(io.lines.drain());
-        } catch (IOException | RuntimeException e) {
+        List<String> first = sasl.start();
+        if (sasl.state() == SaslState.NEED_DISCONNECT) {
             closeQuietly(channel);
-            throw e;
+            throw new AuthenticationException(sasl.failure().orElseThrow());
         }
+        return converse(channel, options.timeout(), sasl, first, "the server");
     }
 
     /**
@@ -97,11 +88,24 @@ public final class Authenticator {
      */
     public static AuthResult server(SocketChannel channel, ServerAuthOptions options) throws IOException {
         SaslServer sasl = new SaslServer(options, () -> UnixIds.peerUid(channel), false);
-        try (Conversation io = new Conversation(channel, options.timeout())) {
-            io.requireNul();
+        return converse(channel, options.timeout(), sasl, null, "the client");
+    }
+
+    /**
+     * The conversation loop of either side: the client opens with the NUL byte and its first
+     * lines ({@code opening} not null), the server first requires the NUL byte. Then each line
+     * from the peer goes to the machine and its answer goes back, until it is done.
+     */
+    private static AuthResult converse(SocketChannel channel, Duration timeout, SaslMachine sasl, List<String> opening,
+                                       String peer) throws IOException {
+        try (Conversation io = new Conversation(channel, timeout)) {
+            if (opening != null) {
+                io.write(new byte[] {0}, opening);
+            } else {
+                io.requireNul();
+            }
             while (sasl.state() == SaslState.WAITING_FOR_INPUT) {
-                String line = io.readLine("the client");
-                io.write(null, sasl.receive(line));
+                io.write(null, sasl.receive(io.readLine(peer)));
             }
             if (sasl.state() == SaslState.NEED_DISCONNECT) {
                 throw new AuthenticationException(sasl.failure().orElseThrow());

@@ -34,11 +34,12 @@ import java.util.function.LongSupplier;
  * then renaming a temporary file over it so that readers never see half a file.
  *
  * <p>A directory that group or others can access is ignored, as the specification requires, and
- * so is one owned by another user; the exception says so and the reason is logged. The server
+ * so is one owned by another user than this process's effective uid (as libdbus checks); the
+ * exception says so and the reason is logged. The server
  * creates a missing directory with mode 0700 and the file with 0600.
  *
- * <p>Not thread-safe; the lock file orders servers in different processes. Cookies are not cached:
- * each authentication reads the file again.
+ * <p>Lock rule: an instance serves one thread; the lock file (O_EXCL) orders writers across
+ * threads and processes. Cookies are not cached: each authentication reads the file again.
  */
 final class CookieKeyring {
     static final long MAX_AGE_SECONDS = 7 * 60;

@@ -45,13 +45,24 @@ import java.util.stream.Collectors;
  *
  * <p>Not thread-safe: one conversation, one thread.
  */
-public final class SaslClient {
+public final class SaslClient implements SaslMachine {
     private static final System.Logger LOG = System.getLogger(SaslClient.class.getName());
     /** The ANONYMOUS trace (RFC 4505): who is connecting, for the server's logs. */
     private static final String ANONYMOUS_TRACE = "busgen";
 
     private enum Phase {
-        NOT_STARTED, WAITING_FOR_DATA, WAITING_FOR_OK, WAITING_FOR_REJECT, WAITING_FOR_AGREE_UNIX_FD, AUTHENTICATED, FAILED
+        NOT_STARTED, WAITING_FOR_DATA, WAITING_FOR_OK, WAITING_FOR_REJECT, WAITING_FOR_AGREE_UNIX_FD,
+        AUTHENTICATED(SaslState.AUTHENTICATED), FAILED(SaslState.NEED_DISCONNECT);
+
+        final SaslState state;
+
+        Phase() {
+            this(SaslState.WAITING_FOR_INPUT);
+        }
+
+        Phase(SaslState state) {
+            this.state = state;
+        }
     }
 
     private final ClientAuthOptions options;
@@ -95,6 +106,7 @@ public final class SaslClient {
      * @return the lines to send in reply, possibly none
      * @throws IllegalStateException when not waiting for input
      */
+    @Override
     public List<String> receive(String line) {
         if (state() != SaslState.WAITING_FOR_INPUT || phase == Phase.NOT_STARTED) {
             throw new IllegalStateException("not waiting for input: " + phase);
@@ -105,26 +117,15 @@ public final class SaslClient {
         }
         switch (phase) {
             case WAITING_FOR_DATA:
-                switch (c.name()) {
-                    case "DATA":
-                        return onChallenge(c.args());
-                    case "OK":
-                        return onOk(c.args());
-                    case "REJECTED":
-                        return onRejected(c.args());
-                    case "ERROR":
-                        return cancel("the server answered ERROR " + c.args());
-                    default:
-                        return List.of(unexpected(c));
-                }
             case WAITING_FOR_OK:
                 switch (c.name()) {
+                    case "DATA":
+                        return phase == Phase.WAITING_FOR_DATA ? onChallenge(c.args())
+                                : cancel("the server sent DATA where OK was due");
                     case "OK":
                         return onOk(c.args());
                     case "REJECTED":
                         return onRejected(c.args());
-                    case "DATA":
-                        return cancel("the server sent DATA where OK was due");
                     case "ERROR":
                         return cancel("the server answered ERROR " + c.args());
                     default:
@@ -314,18 +315,13 @@ public final class SaslClient {
     }
 
     /** Where the conversation stands. */
+    @Override
     public SaslState state() {
-        switch (phase) {
-            case AUTHENTICATED:
-                return SaslState.AUTHENTICATED;
-            case FAILED:
-                return SaslState.NEED_DISCONNECT;
-            default:
-                return SaslState.WAITING_FOR_INPUT;
-        }
+        return phase.state;
     }
 
     /** Why authentication failed, once the state is {@link SaslState#NEED_DISCONNECT}. */
+    @Override
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
     }
@@ -345,6 +341,7 @@ public final class SaslClient {
      *
      * @param leftover bytes received after the last line
      */
+    @Override
     public AuthResult result(byte[] leftover) {
         if (phase != Phase.AUTHENTICATED) {
             throw new IllegalStateException("not authenticated: " + phase);

@@ -46,10 +46,23 @@ import java.util.stream.Collectors;
  *
  * <p>Not thread-safe: one conversation, one thread.
  */
-public final class SaslServer {
+public final class SaslServer implements SaslMachine {
     private static final System.Logger LOG = System.getLogger(SaslServer.class.getName());
 
-    private enum Phase { WAITING_FOR_AUTH, WAITING_FOR_DATA, WAITING_FOR_BEGIN, AUTHENTICATED, FAILED }
+    private enum Phase {
+        WAITING_FOR_AUTH, WAITING_FOR_DATA, WAITING_FOR_BEGIN,
+        AUTHENTICATED(SaslState.AUTHENTICATED), FAILED(SaslState.NEED_DISCONNECT);
+
+        final SaslState state;
+
+        Phase() {
+            this(SaslState.WAITING_FOR_INPUT);
+        }
+
+        Phase(SaslState state) {
+            this.state = state;
+        }
+    }
 
     private final ServerAuthOptions options;
     private final Supplier<OptionalLong> peerUid;
@@ -86,6 +99,7 @@ public final class SaslServer {
      * @return the lines to send in reply: one, or none after BEGIN
      * @throws IllegalStateException when not waiting for input
      */
+    @Override
     public List<String> receive(String line) {
         if (state() != SaslState.WAITING_FOR_INPUT) {
             throw new IllegalStateException("not waiting for input: " + phase);
@@ -293,15 +307,9 @@ public final class SaslServer {
     }
 
     /** Where the conversation stands. */
+    @Override
     public SaslState state() {
-        switch (phase) {
-            case AUTHENTICATED:
-                return SaslState.AUTHENTICATED;
-            case FAILED:
-                return SaslState.NEED_DISCONNECT;
-            default:
-                return SaslState.WAITING_FOR_INPUT;
-        }
+        return phase.state;
     }
 
     /**
@@ -313,6 +321,7 @@ public final class SaslServer {
     }
 
     /** Why the client is to be disconnected, once the state is {@link SaslState#NEED_DISCONNECT}. */
+    @Override
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
     }
@@ -327,6 +336,7 @@ public final class SaslServer {
      *
      * @param leftover bytes received after {@code BEGIN\r\n}: the start of the message stream
      */
+    @Override
     public AuthResult result(byte[] leftover) {
         if (phase != Phase.AUTHENTICATED) {
             throw new IllegalStateException("not authenticated: " + phase);

@@ -32,8 +32,8 @@ import java.util.Objects;
  * instead: {@code unix:dir=}/{@code unix:tmpdir=} are listen-only, {@code unix:abstract=} is out of
  * the JDK's reach, and launchd, systemd, nonce-tcp, unixexec and autolaunch are not implemented.
  *
- * <p>Not thread-safe to open; once open, the channel follows {@link SocketChannel}'s rules (one
- * reader and one writer at a time).
+ * <p>Lock rule: no locks. The fields never change; the channel follows {@link SocketChannel}'s
+ * rules (one reader and one writer at a time), which the connection on top enforces.
  */
 public final class Transport implements Closeable {
     /** How long a TCP connect may take before the next address is tried. */

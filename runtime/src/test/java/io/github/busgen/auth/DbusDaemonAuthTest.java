@@ -39,9 +39,7 @@ class DbusDaemonAuthTest {
     @Test
     void cookieSha1AfterExternalIsRejected() throws Exception {
         try (PrivateBus bus = PrivateBus.start(PrivateBus.config().auth("DBUS_COOKIE_SHA1"))) {
-            ClientAuthOptions options = ClientAuthOptions.defaults()
-                    .withKeyringDirectory(bus.home().resolve(".dbus-keyrings"));
-            AuthResult r = authenticateAndHello(bus, options, true);
+            AuthResult r = authenticateAndHello(bus, daemonKeyring(bus), true);
             // EXTERNAL went first on the unix socket; the daemon's REJECTED list led to the cookie
             assertEquals(Mechanism.DBUS_COOKIE_SHA1, r.mechanism());
         }
@@ -60,9 +58,7 @@ class DbusDaemonAuthTest {
     @Test
     void tcpUsesCookieSha1WithoutTryingExternal() throws Exception {
         try (PrivateBus bus = PrivateBus.start(PrivateBus.config().tcp())) {
-            ClientAuthOptions options = ClientAuthOptions.defaults()
-                    .withKeyringDirectory(bus.home().resolve(".dbus-keyrings"));
-            AuthResult r = authenticateAndHello(bus, options, false);
+            AuthResult r = authenticateAndHello(bus, daemonKeyring(bus), false);
             assertEquals(Mechanism.DBUS_COOKIE_SHA1, r.mechanism());
         }
     }
@@ -78,6 +74,11 @@ class DbusDaemonAuthTest {
                     e.getMessage());
             assertFalse(t.channel().isOpen());
         }
+    }
+
+    /** The client defaults, reading the keyring the daemon keeps in its $HOME. */
+    private static ClientAuthOptions daemonKeyring(PrivateBus bus) {
+        return ClientAuthOptions.defaults().withKeyringDirectory(bus.home().resolve(".dbus-keyrings"));
     }
 
     /** Connects, authenticates, sends Hello and checks the reply names a unique connection. */
