@@ -32,14 +32,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for() { # wait_for FILE: until FILE is non-empty, at most 10 s
+poll() { # poll WHAT COMMAND...: runs COMMAND every 0.1 s until it succeeds, for at most 10 s
+    local what=$1
+    shift
     for _ in $(seq 100); do
-        [ -s "$1" ] && return 0
+        "$@" && return 0
         sleep 0.1
     done
-    echo "capture.sh: timed out waiting for $1" >&2
+    echo "capture.sh: timed out waiting for $what" >&2
     exit 1
 }
+wait_for() { poll "$1" test -s "$1"; } # wait_for FILE: until FILE is not empty
 
 cat > "$work/bus.conf" <<CONF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -75,14 +78,7 @@ wait_for "$work/stream.bin" # the monitor's own NameAcquired: it is listening
 
 # A message sent without awaiting a reply may reach the monitor after the next step's marker, which
 # comes from another connection; so after each one, wait until the monitor has it (TEXT is unique).
-seen() { # seen TEXT
-    for _ in $(seq 100); do
-        LC_ALL=C grep -aqF "$1" "$work/stream.bin" && return 0
-        sleep 0.1
-    done
-    echo "capture.sh: the monitor never saw '$1'" >&2
-    exit 1
-}
+seen() { poll "the monitor to see '$1'" env LC_ALL=C grep -aqF "$1" "$work/stream.bin"; } # seen TEXT
 
 mark() { dbus-send --bus="$bus" --type=signal / org.busgen.Capture.Marker.Step string:"$1"; }
 call() { gdbus call --address "$bus" --dest org.busgen.Capture --object-path /org/busgen/Capture --method "$@"; }
@@ -178,10 +174,7 @@ mark end
 "$py" "$peer" client "$bus" quit
 # dbus-monitor writes each message as it arrives: wait for one last marker
 mark capture-complete
-for _ in $(seq 100); do
-    grep -aq capture-complete "$work/stream.bin" && break
-    sleep 0.1
-done
+seen capture-complete
 
 mkdir -p "$out"
 if [ -n "${CAPTURE_STREAM:-}" ]; then

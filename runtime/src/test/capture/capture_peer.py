@@ -227,14 +227,7 @@ def split(stream_path, outdir, picks_path):
 
 
 if __name__ == '__main__':
-    mode, args = sys.argv[1], sys.argv[2:]
-    if mode == 'service':
-        service(*args)
-    elif mode == 'client':
-        client(*args)
-    elif mode == 'gio-big-endian':
-        gio_big_endian(*args)
-    elif mode == 'split':
-        split(*args)
-    else:
-        sys.exit('unknown mode ' + mode)
+    modes = {'service': service, 'client': client, 'gio-big-endian': gio_big_endian, 'split': split}
+    if len(sys.argv) < 2 or sys.argv[1] not in modes:
+        sys.exit(__doc__)
+    modes[sys.argv[1]](*sys.argv[2:])

@@ -304,41 +304,34 @@ public final class ValueText {
 
     /** The generic mapping's primitive arrays; other element types stay a List. */
     private static Object toPrimitiveArray(char code, List<Object> items) {
-        int n = items.size();
         switch (code) {
-            case DBusType.BYTE: {
-                byte[] a = new byte[n];
-                for (int i = 0; i < n; i++) a[i] = (Byte) items.get(i);
-                return a;
-            }
-            case DBusType.BOOLEAN: {
-                boolean[] a = new boolean[n];
-                for (int i = 0; i < n; i++) a[i] = (Boolean) items.get(i);
-                return a;
-            }
-            case DBusType.INT16: {
-                short[] a = new short[n];
-                for (int i = 0; i < n; i++) a[i] = (Short) items.get(i);
-                return a;
-            }
-            case DBusType.UINT16: case DBusType.INT32: {
-                int[] a = new int[n];
-                for (int i = 0; i < n; i++) a[i] = (Integer) items.get(i);
-                return a;
-            }
-            case DBusType.UINT32: case DBusType.INT64: case DBusType.UINT64: {
-                long[] a = new long[n];
-                for (int i = 0; i < n; i++) a[i] = (Long) items.get(i);
-                return a;
-            }
-            case DBusType.DOUBLE: {
-                double[] a = new double[n];
-                for (int i = 0; i < n; i++) a[i] = (Double) items.get(i);
-                return a;
-            }
+            case DBusType.UINT16: case DBusType.INT32:
+                return items.stream().mapToInt(Integer.class::cast).toArray();
+            case DBusType.UINT32: case DBusType.INT64: case DBusType.UINT64:
+                return items.stream().mapToLong(Long.class::cast).toArray();
+            case DBusType.DOUBLE:
+                return items.stream().mapToDouble(Double.class::cast).toArray();
+            case DBusType.BYTE: case DBusType.INT16: case DBusType.BOOLEAN:
+                break;
             default:
                 return items;
         }
+        // no streams for these three: fill one array of the right kind
+        int n = items.size();
+        byte[] bytes = code == DBusType.BYTE ? new byte[n] : null;
+        short[] shorts = code == DBusType.INT16 ? new short[n] : null;
+        boolean[] booleans = code == DBusType.BOOLEAN ? new boolean[n] : null;
+        for (int i = 0; i < n; i++) {
+            Object item = items.get(i);
+            if (bytes != null) {
+                bytes[i] = (Byte) item;
+            } else if (shorts != null) {
+                shorts[i] = (Short) item;
+            } else {
+                booleans[i] = (Boolean) item;
+            }
+        }
+        return bytes != null ? bytes : shorts != null ? shorts : booleans;
     }
 
     /** The characters of a number: sign, digits, hex, point, exponent, inf, nan. */
