@@ -10,6 +10,7 @@ import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Struct;
 import io.github.busgen.wire.Values;
 import io.github.busgen.wire.Variant;
+import io.github.busgen.wire.WireWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,6 +32,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -121,7 +124,29 @@ class LibdbusAcceptsOurMessagesTest {
                 new Case("Text", "sssss",
                         text, "日本語テキスト", "\u00ff\u0100\u07ff\u0800", "\uFFFD \u200B \u0301 \uD83D\uDE00 \uDBFF\uDFFF",
                         "tab\there, newline\nthere, quote ' and backslash \\"),
-                new Case("NoBody", ""));
+                new Case("NoBody", ""),
+                // the deepest values D-Bus allows: 64 containers, variants included
+                new Case("DeepVariants", "v", nestedVariants(64, Variant.ofInt32(7))),
+                new Case("DeepSignature", "a".repeat(32) + "(".repeat(32) + "i" + ")".repeat(32),
+                        nest(32, List::of, nest(32, Struct::of, 7))),
+                new Case("DeepDict", "v", nestedVariants(62, Variant.of("a{si}", map("k", 1)))));
+    }
+
+    /** {@code count} variants, the innermost holding {@code inner}'s value: inner counts as one. */
+    private static Variant nestedVariants(int count, Variant inner) {
+        Variant v = inner;
+        for (int i = 1; i < count; i++) {
+            v = Variant.ofVariant(v);
+        }
+        return v;
+    }
+
+    private static Object nest(int count, java.util.function.Function<Object, Object> wrap, Object inner) {
+        Object o = inner;
+        for (int i = 0; i < count; i++) {
+            o = wrap.apply(o);
+        }
+        return o;
     }
 
     @Test
@@ -134,7 +159,7 @@ class LibdbusAcceptsOurMessagesTest {
             Process python = new ProcessBuilder(PYTHON, script.toString(), daemon.address(), INTERFACE.value())
                     .redirectError(pythonErrors.toFile())
                     .start();
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(daemon.socketPath()))) {
+            try (RawBusConnection bus = RawBusConnection.open(daemon)) {
                 BufferedReader fromPython = new BufferedReader(
                         new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
                 String ready = fromPython.readLine();
@@ -142,40 +167,27 @@ class LibdbusAcceptsOurMessagesTest {
                 assertTrue(ready.startsWith("ready :"), ready);
                 BusName subscriber = BusName.of(ready.substring("ready ".length()));
 
-                authenticate(channel);
-                MessageFramer framer = new MessageFramer(channel);
-                int serial = 0;
-
-                Message hello = Message.methodCall(BUS_PATH, MemberName.of("Hello"))
-                        .interfaceName(InterfaceName.of("org.freedesktop.DBus")).destination(BUS)
-                        .serial(++serial).build();
-                send(channel, hello);
-                String uniqueName = (String) awaitReply(framer, hello).body().get(0);
-                assertTrue(uniqueName.startsWith(":"), uniqueName);
-
                 List<String> sentMembers = new ArrayList<>();
                 for (Case c : cases) {
                     for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
                         String member = c.member + (order == ByteOrder.BIG_ENDIAN ? "Big" : "Little");
                         MessageBuilder b = Message.signal(PATH, INTERFACE, MemberName.of(member))
-                                .byteOrder(order).serial(++serial);
-                        send(channel, c.signature.isEmpty() ? b.build() : b.body(c.signature, c.values));
+                                .byteOrder(order).serial(bus.nextSerial());
+                        bus.send(c.signature.isEmpty() ? b.build() : b.body(c.signature, c.values));
                         sentMembers.add(member);
                     }
                 }
                 // one unicast signal, addressed to the subscriber, big-endian
-                send(channel, Message.signal(PATH, INTERFACE, MemberName.of("Unicast"))
-                        .byteOrder(ByteOrder.BIG_ENDIAN).destination(subscriber).serial(++serial)
+                bus.send(Message.signal(PATH, INTERFACE, MemberName.of("Unicast"))
+                        .byteOrder(ByteOrder.BIG_ENDIAN).destination(subscriber).serial(bus.nextSerial())
                         .body(Signature.of("s"), "to " + subscriber));
-                send(channel, Message.signal(PATH, INTERFACE, MemberName.of("Done")).serial(++serial).build());
+                bus.send(Message.signal(PATH, INTERFACE, MemberName.of("Done")).serial(bus.nextSerial()).build());
 
                 // The daemon handles one connection's messages in order: had it rejected any of the
                 // above, it would have closed the connection before answering this.
-                Message getId = Message.methodCall(BUS_PATH, MemberName.of("GetId"))
-                        .interfaceName(InterfaceName.of("org.freedesktop.DBus")).destination(BUS)
-                        .byteOrder(ByteOrder.BIG_ENDIAN).serial(++serial).build();
-                send(channel, getId);
-                String id = (String) awaitReply(framer, getId).body().get(0);
+                Message reply = bus.getId();
+                assertNotNull(reply, "the daemon closed our connection: it rejected one of our messages");
+                String id = (String) reply.body().get(0);
                 assertTrue(id.matches("[0-9a-f]{32}"), "bus id " + id);
 
                 List<Received> received = readSignals(fromPython, pythonErrors);
@@ -201,6 +213,32 @@ class LibdbusAcceptsOurMessagesTest {
                 python.destroy();
                 python.waitFor();
             }
+        }
+    }
+
+    /**
+     * A value nested 65 deep is one level beyond what the specification allows. libdbus rejects it,
+     * so the daemon drops the connection that sends it; MessageBuilder therefore refuses to encode
+     * it. (Written through the typed WireWriter API, which cannot see nesting that generic values
+     * do not show, the same bytes reach the daemon and show its verdict.)
+     */
+    @Test
+    void aValueNested65DeepIsRefusedByMessageBuilderAsLibdbusRefusesIt() throws Exception {
+        MessageBuilder builder = Message.signal(PATH, INTERFACE, MemberName.of("TooDeep"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> builder.body(Signature.of("v"), nestedVariants(65, Variant.ofInt32(7))));
+        assertTrue(e.getMessage().contains("more than 64 deep"), e.getMessage());
+
+        try (DaemonProcess daemon = DaemonProcess.start(); RawBusConnection bus = RawBusConnection.open(daemon)) {
+            MessageBuilder b = Message.signal(PATH, INTERFACE, MemberName.of("TooDeep")).serial(bus.nextSerial());
+            WireWriter w = b.beginBody(Signature.of("v"));
+            for (int i = 0; i < 64; i++) {
+                w.writeSignature(Signature.of("v")); // 64 variants, each holding a variant ...
+            }
+            w.writeSignature(Signature.of("i")); // ... and the 65th holding 7
+            w.writeInt32(7);
+            bus.send(b.build());
+            assertNull(bus.getId(), "the daemon answered after a message nested 65 deep");
         }
     }
 
@@ -242,18 +280,123 @@ class LibdbusAcceptsOurMessagesTest {
     }
 
     /**
-     * SASL EXTERNAL as the specification's "Authentication protocol" describes it: a NUL byte,
-     * AUTH EXTERNAL with the uid's decimal digits in hex, the server's OK, then BEGIN.
+     * Our side of a bus connection, as little as the tests need: a unix socket, SASL EXTERNAL,
+     * Hello, then messages written whole and read with {@link MessageFramer}.
      */
-    private static void authenticate(SocketChannel channel) throws IOException {
-        StringBuilder hex = new StringBuilder();
-        for (byte b : uid().getBytes(StandardCharsets.US_ASCII)) {
-            hex.append(String.format("%02x", b));
+    private static final class RawBusConnection implements AutoCloseable {
+        private final SocketChannel channel;
+        private final MessageFramer framer;
+        private int serial;
+
+        private RawBusConnection(SocketChannel channel) {
+            this.channel = channel;
+            this.framer = new MessageFramer(channel);
         }
-        write(channel, "\0AUTH EXTERNAL " + hex + "\r\n");
-        String reply = readLine(channel);
-        assertTrue(reply.startsWith("OK "), "the daemon answered AUTH EXTERNAL with: " + reply);
-        write(channel, "BEGIN\r\n");
+
+        /** Connects, authenticates and says Hello. */
+        static RawBusConnection open(DaemonProcess daemon) throws Exception {
+            RawBusConnection c = new RawBusConnection(SocketChannel.open(UnixDomainSocketAddress.of(daemon.socketPath())));
+            c.authenticate();
+            Message hello = c.call(busMethod("Hello").serial(c.nextSerial()).build());
+            assertNotNull(hello, "the daemon closed the connection instead of answering Hello");
+            assertTrue(((String) hello.body().get(0)).startsWith(":"), "unique name " + hello.body());
+            return c;
+        }
+
+        int nextSerial() {
+            return ++serial;
+        }
+
+        /**
+         * SASL EXTERNAL as the specification's "Authentication protocol" describes it: a NUL byte,
+         * AUTH EXTERNAL with the uid's decimal digits in hex, the server's OK, then BEGIN.
+         */
+        private void authenticate() throws IOException {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : uid().getBytes(StandardCharsets.US_ASCII)) {
+                hex.append(String.format("%02x", b));
+            }
+            write("\0AUTH EXTERNAL " + hex + "\r\n");
+            String reply = readLine();
+            assertTrue(reply.startsWith("OK "), "the daemon answered AUTH EXTERNAL with: " + reply);
+            write("BEGIN\r\n");
+        }
+
+        private void write(String s) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+        }
+
+        /** Reads one CRLF-terminated line byte by byte, so that nothing after it is consumed. */
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (!(line.length() >= 2 && line.charAt(line.length() - 2) == '\r'
+                    && line.charAt(line.length() - 1) == '\n')) {
+                one.clear();
+                if (channel.read(one) < 0) {
+                    throw new IOException("the daemon closed the connection during authentication after: " + line);
+                }
+                line.append((char) (one.get(0) & 0xFF));
+            }
+            return line.substring(0, line.length() - 2);
+        }
+
+        /** Writes the message; false if the daemon has closed the connection. */
+        boolean send(Message m) {
+            ByteBuffer b = ByteBuffer.wrap(m.encodedBuffer(), 0, m.length());
+            try {
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+                return true;
+            } catch (IOException e) {
+                return false; // a broken pipe: the daemon dropped us
+            }
+        }
+
+        /**
+         * Sends {@code call} and reads until its reply, skipping the daemon's signals; null when the
+         * daemon closes the connection first. An error reply fails.
+         */
+        Message call(Message call) throws Exception {
+            if (!send(call)) {
+                return null;
+            }
+            while (true) {
+                Message m;
+                try {
+                    m = framer.read();
+                } catch (IOException e) {
+                    return null; // a reset: the daemon closed the connection with bytes of ours unread
+                }
+                if (m == null) {
+                    return null;
+                }
+                if (m.replySerial() == call.serial()) {
+                    assertEquals(MessageType.METHOD_RETURN, m.type(), () -> call.member() + " failed: "
+                            + m.errorName() + ": " + m.errorMessage());
+                    return m;
+                }
+            }
+        }
+
+        /** The bus's GetId, big-endian; null if the daemon has closed the connection. */
+        Message getId() throws Exception {
+            return call(busMethod("GetId").byteOrder(ByteOrder.BIG_ENDIAN).serial(nextSerial()).build());
+        }
+
+        private static MessageBuilder busMethod(String member) {
+            return Message.methodCall(BUS_PATH, MemberName.of(member))
+                    .interfaceName(InterfaceName.of("org.freedesktop.DBus")).destination(BUS);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** The real uid, from /proc/self/status ("Uid:\treal\teffective\t..."). */
@@ -264,59 +407,6 @@ class LibdbusAcceptsOurMessagesTest {
             }
         }
         throw new IOException("no Uid line in /proc/self/status");
-    }
-
-    private static void write(SocketChannel channel, String s) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
-        while (b.hasRemaining()) {
-            channel.write(b);
-        }
-    }
-
-    /** Reads one CRLF-terminated line byte by byte, so that nothing after it is consumed. */
-    private static String readLine(SocketChannel channel) throws IOException {
-        StringBuilder line = new StringBuilder();
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (!(line.length() >= 2 && line.charAt(line.length() - 2) == '\r' && line.charAt(line.length() - 1) == '\n')) {
-            one.clear();
-            if (channel.read(one) < 0) {
-                throw new IOException("the daemon closed the connection during authentication after: " + line);
-            }
-            line.append((char) (one.get(0) & 0xFF));
-        }
-        return line.substring(0, line.length() - 2);
-    }
-
-    private static void send(SocketChannel channel, Message m) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(m.encodedBuffer(), 0, m.length());
-        while (b.hasRemaining()) {
-            channel.write(b);
-        }
-    }
-
-    /** Reads until the reply to {@code call}, skipping the daemon's signals; an error reply fails. */
-    private static Message awaitReply(MessageFramer framer, Message call) throws Exception {
-        while (true) {
-            Message m = readOrNull(framer);
-            if (m == null) {
-                return fail("the daemon closed our connection before answering " + call.member()
-                        + ": it rejected one of our messages");
-            }
-            if (m.replySerial() == call.serial()) {
-                assertEquals(MessageType.METHOD_RETURN, m.type(), () -> call.member() + " failed: " + m.errorName()
-                        + ": " + m.errorMessage());
-                return m;
-            }
-        }
-    }
-
-    /** The next message, or null when the daemon closed the connection (cleanly or by a reset). */
-    private static Message readOrNull(MessageFramer framer) throws Exception {
-        try {
-            return framer.read();
-        } catch (IOException e) {
-            return null; // a reset: the daemon closed the connection with bytes of ours unread
-        }
     }
 
     private static void requirePythonDbus() throws IOException, InterruptedException {
