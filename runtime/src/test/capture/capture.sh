@@ -181,3 +181,5 @@ if [ -n "${CAPTURE_STREAM:-}" ]; then
     cp "$work/stream.bin" "$CAPTURE_STREAM" # the whole stream, for debugging
 fi
 "$py" "$peer" split "$work/stream.bin" "$out" "$here/capture.picks"
+# the hand-written .expected files (if OUTDIR has them) against GLib's reading of the new captures
+"$py" "$peer" check "$out"

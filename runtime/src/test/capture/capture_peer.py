@@ -8,8 +8,9 @@ stream into one file per message.
   capture_peer.py gio-big-endian ADDRESS SIGNAL_BODY CALL_BODY
                                                a signal and a call, big-endian, made by GDBus
   capture_peer.py split STREAM OUTDIR PICKS    one .bin per line of PICKS (see split())
+  capture_peer.py check DIR                    each DIR/*.expected against GLib's reading of its .bin
 
-The splitter reads messages with GLib's own parser (Gio.DBusMessage), not with busgen.
+The splitter and the check read messages with GLib's own parser (Gio.DBusMessage), not with busgen.
 """
 import os
 import sys
@@ -226,8 +227,52 @@ def split(stream_path, outdir, picks_path):
         print('%-44s %4d bytes' % (out, len(found)))
 
 
+def check(directory):
+    """Compares each hand-written .expected with GLib's reading of its .bin: the header fields, and
+    the body against GLib.Variant.parse of the arg lines (GVariant text). Exits 1 on a difference."""
+    import glob
+    from gi.repository import Gio, GLib
+
+    names = {1: 'METHOD_CALL', 2: 'METHOD_RETURN', 3: 'ERROR', 4: 'SIGNAL'}
+    problems = 0
+    for expected_path in sorted(glob.glob(os.path.join(directory, '*.expected'))):
+        name = os.path.basename(expected_path)[:-len('.expected')]
+        expected, args = {}, []
+        for line in open(expected_path, encoding='utf-8'):
+            key, _, value = line.rstrip('\n').partition(' ')
+            if not key or key.startswith('#'):
+                continue
+            if key == 'arg':
+                args.append(value)
+            else:
+                expected[key] = value.strip()
+        blob = open(os.path.join(directory, name + '.bin'), 'rb').read()
+        m = Gio.DBusMessage.new_from_blob(blob, Gio.DBusCapabilityFlags.UNIX_FD_PASSING)
+        read = {'byte_order': chr(blob[0]), 'type': names[int(m.get_message_type())],
+                'flags': '0x%x' % int(m.get_flags()), 'serial': str(m.get_serial()),
+                'reply_serial': str(m.get_reply_serial() or '-'), 'path': m.get_path(),
+                'interface': m.get_interface(), 'member': m.get_member(), 'error_name': m.get_error_name(),
+                'destination': m.get_destination(), 'sender': m.get_sender(), 'signature': m.get_signature(),
+                'unix_fds': str(m.get_num_unix_fds())}
+        for key, value in read.items():
+            if expected.get(key) != (value or '-'):
+                print('%s: %s is %s, GLib reads %s' % (name, key, expected.get(key), value or '-'))
+                problems += 1
+        if m.get_signature():
+            tuple_text = '(' + ', '.join(args) + (',' if len(args) == 1 else '') + ')'
+            want = GLib.Variant.parse(GLib.VariantType('(' + m.get_signature() + ')'), tuple_text, None, None)
+            if not want.equal(m.get_body()):
+                print('%s: body\n  expected   %s\n  GLib reads %s' % (name, want.print_(True), m.get_body().print_(True)))
+                problems += 1
+        elif args:
+            print('%s: arg lines but no body' % name)
+            problems += 1
+    print('%d problems' % problems)
+    sys.exit(1 if problems else 0)
+
+
 if __name__ == '__main__':
-    modes = {'service': service, 'client': client, 'gio-big-endian': gio_big_endian, 'split': split}
+    modes = {'service': service, 'client': client, 'gio-big-endian': gio_big_endian, 'split': split, 'check': check}
     if len(sys.argv) < 2 or sys.argv[1] not in modes:
         sys.exit(__doc__)
     modes[sys.argv[1]](*sys.argv[2:])
