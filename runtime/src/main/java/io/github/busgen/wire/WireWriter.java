@@ -24,8 +24,9 @@ import java.util.Map;
  * </pre>
  *
  * <p>Values that cannot be encoded (a string with NUL or an unpaired surrogate, an unsigned value
- * out of range, an array over 64 MiB) are rejected with {@link IllegalArgumentException}. Not
- * thread-safe: one writer per message being built.
+ * out of range, an array over 64 MiB, a generic value nested more than 64 containers deep) are
+ * rejected with {@link IllegalArgumentException}. Not thread-safe: one writer per message being
+ * built.
  */
 public final class WireWriter {
     /** The maximum length of an array's elements in bytes (2^26, 64 MiB). */
@@ -39,6 +40,13 @@ public final class WireWriter {
     private byte[] buf;
     private ByteBuffer bb;
     private int pos;
+    /**
+     * Containers open in the generic value being written, counted as {@link WireReader} counts
+     * them: one per variant, struct and array, one more for an array's dict entries. Containers a
+     * caller opens itself with {@link #beginArray}/{@link #beginStruct} are not counted: a
+     * signature bounds them, but a variant inside them starts counting from zero here.
+     */
+    private int depth;
 
     /** A writer for a message that starts at this writer's first byte. */
     public WireWriter(ByteOrder order) {
@@ -319,7 +327,26 @@ public final class WireWriter {
     /** {@code v}: the signature, then the value. */
     public void writeVariant(Variant v) {
         writeSignature(v.signature());
-        writeValue(v.type(), v.value());
+        enter(v.type());
+        try {
+            writeValue(v.type(), v.value());
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * Opens one container level of a generic value. The specification allows a total depth of 64,
+     * variants included ("Valid Signatures", "Variants"); libdbus validates that, and dbus-daemon
+     * drops a connection that sends a deeper message, so it must not be written at all.
+     */
+    private void enter(DBusType type) {
+        if (depth >= WireReader.MAX_TOTAL_DEPTH) {
+            throw new IllegalArgumentException("value nests containers more than " + WireReader.MAX_TOTAL_DEPTH
+                    + " deep (variants, arrays, structs and dict entries together), at a '" + type
+                    + "': D-Bus does not allow it");
+        }
+        depth++;
     }
 
     /** {@code ay}. */
@@ -467,14 +494,24 @@ public final class WireWriter {
                     throw new IllegalArgumentException("struct has " + s.size() + " fields but '" + type + "' has "
                             + fields.size());
                 }
-                beginStruct();
-                for (int i = 0; i < fields.size(); i++) {
-                    writeValue(fields.get(i), s.get(i));
+                enter(type);
+                try {
+                    beginStruct();
+                    for (int i = 0; i < fields.size(); i++) {
+                        writeValue(fields.get(i), s.get(i));
+                    }
+                } finally {
+                    depth--;
                 }
                 break;
             }
             case DBusType.ARRAY:
-                writeArray(type.elementType(), value);
+                enter(type);
+                try {
+                    writeArray(type.elementType(), value);
+                } finally {
+                    depth--;
+                }
                 break;
             default:
                 throw new IllegalArgumentException("type '" + type + "' cannot be written on its own");
@@ -495,10 +532,15 @@ public final class WireWriter {
                 DBusType k = element.fields().get(0);
                 DBusType v = element.fields().get(1);
                 long a = beginArray(8);
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    beginStruct();
-                    writeValue(k, e.getKey());
-                    writeValue(v, e.getValue());
+                enter(element);
+                try {
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                        beginStruct();
+                        writeValue(k, e.getKey());
+                        writeValue(v, e.getValue());
+                    }
+                } finally {
+                    depth--;
                 }
                 endArray(a);
                 return;
