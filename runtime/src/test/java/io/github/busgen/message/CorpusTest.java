@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,16 +49,20 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> sdBusFuzzCorpusIsRejected() {
-        return sdBusFiles().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
-                () -> assertRejected(Corpus.read(p), p.getFileName().toString())));
+        return eachFile(sdBusFiles(), CorpusTest::assertRejected);
     }
 
     @TestFactory
     Stream<DynamicTest> libdbusInvalidMessagesAreRejected() {
         List<Path> files = Corpus.files("libdbus/invalid-messages", ".message-raw");
         assertEquals(6, files.size());
+        return eachFile(files, CorpusTest::assertRejected);
+    }
+
+    /** One test per file, given the file's bytes and name. */
+    private static Stream<DynamicTest> eachFile(List<Path> files, BiConsumer<byte[], String> check) {
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
-                () -> assertRejected(Corpus.read(p), p.getFileName().toString())));
+                () -> check.accept(Corpus.read(p), p.getFileName().toString())));
     }
 
     /** Rejected whole by the decoder; by the framer with a protocol error (or EOF if the stream stops short), in every chunking. */
@@ -74,9 +79,7 @@ class CorpusTest {
     Stream<DynamicTest> libdbusValidMessagesDecode() {
         List<Path> files = Corpus.files("libdbus/valid-messages", ".message-raw");
         assertEquals(2, files.size());
-        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-            String name = p.getFileName().toString();
-            byte[] bytes = Corpus.read(p);
+        return eachFile(files, (bytes, name) -> {
             assertNotNull(Feeding.decode(bytes, name), name + " must decode");
             for (int chunk : Feeding.CHUNKS) {
                 Feeding.Outcome o = Feeding.frame(bytes, chunk, name);
@@ -84,7 +87,7 @@ class CorpusTest {
                 assertEquals(1, o.messages.size(), "exactly one message, nothing left over");
                 assertArrayEquals(bytes, o.messages.get(0).toByteArray());
             }
-        }));
+        });
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -38,18 +37,20 @@ class MessageFramerTest {
         return out;
     }
 
-    private static byte[] concat(List<byte[]> parts) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        parts.forEach(b::writeBytes);
-        return b.toByteArray();
-    }
-
     private static List<Message> readAll(MessageFramer f) throws IOException, DBusProtocolException {
         List<Message> out = new ArrayList<>();
         for (Message m; (m = f.read()) != null; ) {
             out.add(m);
         }
         return out;
+    }
+
+    /** Asserts that the framer cuts {@code parts}, sent back to back, into exactly them, in every read size. */
+    private static void assertFramed(List<byte[]> parts, int... chunks) throws Exception {
+        byte[] stream = Hex.concat(parts);
+        for (int chunk : chunks) {
+            assertSameMessages(parts, readAll(new MessageFramer(new ChunkedChannel(stream, chunk))));
+        }
     }
 
     private static void assertSameMessages(List<byte[]> expected, List<Message> actual) {
@@ -61,39 +62,28 @@ class MessageFramerTest {
 
     @Test
     void backToBackMessagesInEveryChunking() throws Exception {
-        List<byte[]> parts = calls(40, 37);
-        byte[] stream = concat(parts);
-        for (int chunk : new int[] {1, 2, 3, 7, 16, 4096, Integer.MAX_VALUE}) {
-            assertSameMessages(parts, readAll(new MessageFramer(new ChunkedChannel(stream, chunk))));
-        }
+        assertFramed(calls(40, 37), 1, 2, 3, 7, 16, 4096, Integer.MAX_VALUE);
     }
 
     @Test
     void messagesStraddlingTheBufferEnd() throws Exception {
         // well over the framer's 64 KiB buffer in total, so messages cross its end and get compacted
         List<byte[]> parts = calls(1500, 301);
-        byte[] stream = concat(parts);
-        assertTrue(stream.length > 3 * 65536);
-        for (int chunk : new int[] {1000, 65536, Integer.MAX_VALUE}) {
-            assertSameMessages(parts, readAll(new MessageFramer(new ChunkedChannel(stream, chunk))));
-        }
+        assertTrue(Hex.concat(parts).length > 3 * 65536);
+        assertFramed(parts, 1000, 65536, Integer.MAX_VALUE);
     }
 
     @Test
     void messagesLargerThanTheBuffer() throws Exception {
         byte[] big = Message.methodCall(ObjectPath.of("/p"), MemberName.of("M")).serial(1)
                 .body(Signature.of("ay"), new byte[200_000]).toByteArray();
-        List<byte[]> parts = List.of(calls(1, 1).get(0), big, calls(2, 1).get(1), big);
-        byte[] stream = concat(parts);
-        for (int chunk : new int[] {1, 5000, Integer.MAX_VALUE}) {
-            assertSameMessages(parts, readAll(new MessageFramer(new ChunkedChannel(stream, chunk))));
-        }
+        assertFramed(List.of(calls(1, 1).get(0), big, calls(2, 1).get(1), big), 1, 5000, Integer.MAX_VALUE);
     }
 
     @Test
     void leftoverBytesComeFirst() throws Exception {
         List<byte[]> parts = calls(3, 5);
-        byte[] stream = concat(parts);
+        byte[] stream = Hex.concat(parts);
         byte[] leftover = Arrays.copyOf(stream, 30); // say, read past the end of authentication
         byte[] rest = Arrays.copyOfRange(stream, 30, stream.length);
         assertSameMessages(parts, readAll(new MessageFramer(new ChunkedChannel(rest, 2), leftover)));
@@ -114,7 +104,7 @@ class MessageFramerTest {
 
     @Test
     void endOfStreamInsideAMessageIsAnEofException() {
-        byte[] stream = concat(calls(2, 3));
+        byte[] stream = Hex.concat(calls(2, 3));
         for (int cut : new int[] {1, 15, 16, 17, 40, stream.length - 1}) {
             byte[] partial = Arrays.copyOf(stream, cut);
             EOFException e = assertThrows(EOFException.class, () -> readAll(new MessageFramer(new ChunkedChannel(partial, 3))),
@@ -129,7 +119,7 @@ class MessageFramerTest {
         byte[] bad = calls(3, 3).get(2);
         bad[3] = 2; // protocol version 2
         parts.add(bad);
-        MessageFramer f = new MessageFramer(new ChunkedChannel(concat(parts), 5));
+        MessageFramer f = new MessageFramer(new ChunkedChannel(Hex.concat(parts), 5));
         assertEquals(1, f.read().serial());
         assertEquals(2, f.read().serial());
         DBusProtocolException e = assertThrows(DBusProtocolException.class, f::read);

@@ -131,10 +131,9 @@ class MessageRoundTripPropertyTest {
     void streamsOfMessagesFrameInAnyChunking(@ForAll("messages") Sample a, @ForAll("messages") Sample b,
                                              @ForAll("messages") Sample c) throws IOException, DBusProtocolException {
         List<byte[]> parts = List.of(a.message().toByteArray(), b.message().toByteArray(), c.message().toByteArray());
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        parts.forEach(out::writeBytes);
+        byte[] stream = io.github.busgen.testing.Hex.concat(parts);
         for (int chunk : new int[] {3, 1000, Integer.MAX_VALUE}) {
-            MessageFramer f = new MessageFramer(new ChunkedChannel(out.toByteArray(), chunk));
+            MessageFramer f = new MessageFramer(new ChunkedChannel(stream, chunk));
             for (byte[] p : parts) {
                 assertArrayEquals(p, f.read().toByteArray());
             }

@@ -114,10 +114,14 @@ class LibdbusValidityCasesTest {
     private static Stream<DynamicTest> simpleTable(String heading, Predicate<String> isValid, Factory factory) {
         return MarkdownTables.table(tables(), heading).stream().map(row -> {
             String s = checkedString(row);
-            boolean valid = verdict(row.get(3));
-            return DynamicTest.dynamicTest("#" + row.get(0) + " \"" + s + "\" " + row.get(3),
-                    () -> assertVerdict(s, valid, isValid, factory));
+            return verdictTest("#" + row.get(0) + " \"" + s + "\"", s, row.get(3), isValid, factory);
         });
+    }
+
+    /** A test that {@code s} gets the verdict of table cell {@code cell} from one kind of name. */
+    private static DynamicTest verdictTest(String name, String s, String cell, Predicate<String> isValid,
+                                           Factory factory) {
+        return DynamicTest.dynamicTest(name + ": " + cell, () -> assertVerdict(s, verdict(cell), isValid, factory));
     }
 
     private interface Factory {
@@ -142,16 +146,13 @@ class LibdbusValidityCasesTest {
         for (List<String> row : rows) {
             String s = checkedString(row);
             String name = "#" + row.get(0) + " \"" + s + "\"";
-            tests.add(DynamicTest.dynamicTest(name + " as interface: " + row.get(3),
-                    () -> assertVerdict(s, verdict(row.get(3)), InterfaceName::isValid, InterfaceName::of)));
+            tests.add(verdictTest(name + " as interface", s, row.get(3), InterfaceName::isValid, InterfaceName::of));
             if (row.get(4).startsWith("(not asserted")) {
                 unasserted.add(s);
                 continue;
             }
-            tests.add(DynamicTest.dynamicTest(name + " as bus name: " + row.get(4),
-                    () -> assertVerdict(s, verdict(row.get(4)), BusName::isValid, BusName::of)));
-            tests.add(DynamicTest.dynamicTest(name + " as error name: " + row.get(5),
-                    () -> assertVerdict(s, verdict(row.get(5)), ErrorName::isValid, ErrorName::of)));
+            tests.add(verdictTest(name + " as bus name", s, row.get(4), BusName::isValid, BusName::of));
+            tests.add(verdictTest(name + " as error name", s, row.get(5), ErrorName::isValid, ErrorName::of));
         }
         // the ':' rows libdbus leaves unasserted are decided explicitly in SpecVersusLibdbusTest
         tests.add(DynamicTest.dynamicTest("unasserted ':' rows are decided in SpecVersusLibdbusTest",

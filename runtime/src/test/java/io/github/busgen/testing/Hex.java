@@ -1,6 +1,9 @@
 package io.github.busgen.testing;
 
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Hand-written byte vectors: hex digits, with spaces, newlines and '|' (a visual separator) ignored. */
 public final class Hex {
@@ -17,6 +20,18 @@ public final class Hex {
             }
         }
         return HexFormat.of().parseHex(digits);
+    }
+
+    /** The arrays one after the other. */
+    public static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    /** The arrays one after the other. */
+    public static byte[] concat(byte[]... parts) {
+        return concat(Arrays.asList(parts));
     }
 
     /** {@code b} as space-separated hex pairs, for failure messages. */

@@ -12,6 +12,20 @@ public final class ProtocolErrors {
     private ProtocolErrors() {
     }
 
+    /** Something that may throw a protocol error. */
+    public interface Decoding<T> {
+        T get() throws DBusProtocolException;
+    }
+
+    /** Runs {@code action}, failing the test with the message if it throws a protocol error. */
+    public static <T> T noProtocolError(Decoding<T> action) {
+        try {
+            return action.get();
+        } catch (DBusProtocolException e) {
+            throw new AssertionError("unexpected protocol error: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Asserts that {@code action} throws a {@link DBusProtocolException} at {@code offset} whose message
      * contains every one of {@code words} (case-insensitive) and names the offset.

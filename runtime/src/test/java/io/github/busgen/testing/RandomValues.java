@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /**
  * Random valid D-Bus types and values in the generic mapping, within every limit: signatures of at
@@ -230,24 +231,23 @@ public final class RandomValues {
         }
     }
 
-    private int pickInt(int min, int max, int a, int b) {
+    /** Half the time one of the edges {@code min, max, a, b}; otherwise {@code other}. */
+    private long pick(long min, long max, long a, long b, LongSupplier other) {
         switch (r.nextInt(8)) {
             case 0: return min;
             case 1: return max;
             case 2: return a;
             case 3: return b;
-            default: return min + (int) ((r.nextLong() & Long.MAX_VALUE) % ((long) max - min + 1));
+            default: return other.getAsLong();
         }
     }
 
+    private int pickInt(int min, int max, int a, int b) {
+        return (int) pick(min, max, a, b, () -> min + (r.nextLong() & Long.MAX_VALUE) % ((long) max - min + 1));
+    }
+
     private long pickLong(long min, long max, long a, long b) {
-        switch (r.nextInt(8)) {
-            case 0: return min;
-            case 1: return max;
-            case 2: return a;
-            case 3: return b;
-            default: return r.nextLong();
-        }
+        return pick(min, max, a, b, r::nextLong);
     }
 
     private double pickDouble() {

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,9 +79,5 @@ final class WireVectors {
             m.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
-    }
-
-    static void assertBytes(String hex, byte[] actual) {
-        assertArrayEquals(Hex.bytes(hex), actual, () -> "expected " + Hex.of(Hex.bytes(hex)) + " got " + Hex.of(actual));
     }
 }
