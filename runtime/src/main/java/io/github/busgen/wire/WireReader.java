@@ -38,6 +38,7 @@ public final class WireReader {
     private final int base; // index in buf of absolute position 0
     private int pos;
     private int limit;
+    private final int start; // the absolute position of the first byte of the data
     private final int end; // the end of the data; limit < end while inside an array
     private int depth;
 
@@ -63,6 +64,7 @@ public final class WireReader {
         this.base = offset - startPosition;
         this.pos = startPosition;
         this.limit = startPosition + length;
+        this.start = startPosition;
         this.end = limit;
     }
 
@@ -93,8 +95,9 @@ public final class WireReader {
 
     /** Sets the position, which must lie within the data. */
     public void seek(int position) {
-        if (position < 0 || position > limit) {
-            throw new IllegalArgumentException("position " + position + " outside 0.." + limit);
+        // the data starts at the start position, not at 0: below it, buf[base + pos] lies outside the range
+        if (position < start || position > limit) {
+            throw new IllegalArgumentException("position " + position + " outside " + start + ".." + limit);
         }
         pos = position;
     }
