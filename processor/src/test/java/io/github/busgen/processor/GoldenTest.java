@@ -1,7 +1,6 @@
 package io.github.busgen.processor;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import io.github.busgen.processor.testing.Compilations;
 import io.github.busgen.processor.testing.Goldens;
 import io.github.busgen.processor.testing.ReflectionScan;
@@ -13,7 +12,6 @@ import javax.tools.JavaFileObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,20 +38,8 @@ class GoldenTest {
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
-    static List<JavaFileObject> inputs(Path dir) throws IOException {
-        List<JavaFileObject> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String relative = dir.relativize(p).toString().replace('\\', '/');
-                String name = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
-                out.add(JavaFileObjects.forSourceString(name, Files.readString(p)));
-            }
-        }
-        return out;
-    }
-
     private static void check(Path dir) throws IOException {
-        List<JavaFileObject> inputs = inputs(dir.resolve("input"));
+        List<JavaFileObject> inputs = Compilations.sources(dir.resolve("input"));
         Compilation c = Compilations.process(inputs);
         assertEquals(Compilation.Status.SUCCESS, c.status(), Compilations.diagnostics(c));
         assertTrue(c.diagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.WARNING),

@@ -2,21 +2,38 @@ package io.github.busgen.processor.testing;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import io.github.busgen.processor.BusgenProcessor;
 
 import javax.tools.JavaFileObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Compiles test sources with busgen's processor (compile-testing) and collects what it generated. */
 public final class Compilations {
     private Compilations() {
+    }
+
+    /** The Java files under {@code dir}, named after their paths relative to it. */
+    public static List<JavaFileObject> sources(Path dir) throws IOException {
+        List<JavaFileObject> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String relative = dir.relativize(p).toString().replace('\\', '/');
+                String name = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+                out.add(JavaFileObjects.forSourceString(name, Files.readString(p)));
+            }
+        }
+        return out;
     }
 
     /** Compiles {@code sources} with the processor and no other options. */
