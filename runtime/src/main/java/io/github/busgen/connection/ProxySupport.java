@@ -17,8 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What typed clients (the proxies busgen generates, and hand-written ones such as
- * {@link io.github.busgen.fdo.BusClient}) share: building calls, checking that a reply has the
+ * What typed clients (the proxies busgen generates, and any written by hand) share: building calls, checking that a reply has the
  * signature the client expects before decoding it, the standard Properties calls, and typed signal
  * handlers. Stateless.
  *
