@@ -177,6 +177,7 @@ class EndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void noReplyMethodsAndSignals() throws Exception {
         BlockingQueue<Everything.Poked> poked = new LinkedBlockingQueue<>();
         try (Subscription s = proxy.onPoked(poked::add)) {
@@ -196,6 +197,7 @@ class EndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void propertiesAndTheirChanges() throws Exception {
         proxy.setCount(41);
         assertEquals(41, proxy.getCount());

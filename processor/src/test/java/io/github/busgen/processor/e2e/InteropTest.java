@@ -141,6 +141,7 @@ class InteropTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void theGeneratedProxyCallsAPythonDbusService(@TempDir Path dir) throws Exception {
         Process python = new ProcessBuilder(Tools.python(), Tools.resource("python_service.py", dir).toString(),
                 bus.address()).redirectErrorStream(true).start();
