@@ -7,7 +7,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.github.busgen.processor.model.ArgModel;
@@ -125,28 +124,22 @@ public final class SkeletonEmitter {
                     .initializer(InterfaceInfos.code(InterfaceInfos.of(model)))
                     .build());
             if (!model.signals().isEmpty()) {
-                t.addField(constant(RuntimeTypes.INTERFACE_NAME, Constants.INTERFACE,
+                t.addField(Snippets.constant(RuntimeTypes.INTERFACE_NAME, Constants.INTERFACE,
                         CodeBlock.of("$L.name()", Constants.INFO)));
             }
             for (MethodModel m : model.methods()) {
                 if (!m.out().isEmpty() && !m.noReply()) {
-                    t.addField(constant(RuntimeTypes.SIGNATURE, constants.out(m), ProxyEmitter.signature(m.outSignature())));
+                    t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.out(m), Snippets.signature(m.outSignature())));
                 }
             }
             for (SignalModel s : model.signals()) {
-                t.addField(constant(RuntimeTypes.MEMBER_NAME, constants.member(s), ProxyEmitter.memberName(s.name())));
-                t.addField(constant(RuntimeTypes.SIGNATURE, constants.args(s), ProxyEmitter.signature(s.signature())));
+                t.addField(Snippets.constant(RuntimeTypes.MEMBER_NAME, constants.member(s), Snippets.memberName(s.name())));
+                t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.args(s), Snippets.signature(s.signature())));
             }
             for (ErrorModel e : model.errors()) {
-                t.addField(constant(RuntimeTypes.ERROR_NAME, constants.error(e),
+                t.addField(Snippets.constant(RuntimeTypes.ERROR_NAME, constants.error(e),
                         CodeBlock.of("$T.of($S)", RuntimeTypes.ERROR_NAME, e.name())));
             }
-        }
-
-        private static FieldSpec constant(TypeName type, String name, CodeBlock init) {
-            return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(init)
-                    .build();
         }
 
         private void exportMethod(TypeSpec.Builder t) {
@@ -350,7 +343,7 @@ public final class SkeletonEmitter {
                             .addJavadoc("Announces that property {@code $L} changed.\n", p.name())
                             .addModifiers(Modifier.PUBLIC)
                             .addStatement("propertiesChanged($S)", p.name());
-                    t.addMethod(ProxyEmitter.deprecate(b, p.deprecated()).build());
+                    t.addMethod(Snippets.deprecate(b, p.deprecated()).build());
                 }
             }
         }
@@ -375,7 +368,7 @@ public final class SkeletonEmitter {
                 MethodSpec.Builder b = MethodSpec.methodBuilder(s.emitName())
                         .addJavadoc("Emits signal {@code $L} at every place this skeleton is exported.\n", s.name())
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameters(ProxyEmitter.parameters(s.args()));
+                        .addParameters(Snippets.parameters(s.args()));
                 CodeBlock body;
                 if (s.args().isEmpty()) {
                     body = CodeBlock.of("w -> { }");
@@ -390,7 +383,7 @@ public final class SkeletonEmitter {
                     body = c.add("$<}").build();
                 }
                 b.addStatement("emitSignal($L, $L, $L)", constants.member(s), constants.args(s), body);
-                t.addMethod(ProxyEmitter.deprecate(b, s.deprecated()).build());
+                t.addMethod(Snippets.deprecate(b, s.deprecated()).build());
             }
         }
     }
