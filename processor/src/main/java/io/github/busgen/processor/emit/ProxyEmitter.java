@@ -60,9 +60,7 @@ public final class ProxyEmitter {
             if (model.deprecated()) {
                 t.addAnnotation(RuntimeTypes.DEPRECATED);
             }
-            if (model.usesDeprecated()) {
-                t.addAnnotation(GeneratedFiles.suppress("deprecation"));
-            }
+            t.addAnnotation(GeneratedFiles.suppressDeprecation());
             constants(t);
             fieldsAndFactories(t);
             for (MethodModel m : model.methods()) {

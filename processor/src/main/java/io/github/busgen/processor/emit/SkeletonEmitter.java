@@ -68,9 +68,7 @@ public final class SkeletonEmitter {
             if (model.deprecated()) {
                 t.addAnnotation(RuntimeTypes.DEPRECATED);
             }
-            if (model.usesDeprecated()) {
-                t.addAnnotation(GeneratedFiles.suppress("deprecation"));
-            }
+            t.addAnnotation(GeneratedFiles.suppressDeprecation());
             constants(t);
             t.addType(TypeSpec.recordBuilder(export)
                     .addJavadoc("A place where this skeleton is exported.\n")
@@ -198,9 +196,6 @@ public final class SkeletonEmitter {
                     .addModifiers(Modifier.PRIVATE)
                     .addParameter(RuntimeTypes.METHOD_INVOCATION, "call")
                     .addException(RuntimeTypes.EXCEPTION);
-            if (m.deprecated()) {
-                b.addAnnotation(GeneratedFiles.suppress("deprecation"));
-            }
             if (!m.in().isEmpty()) {
                 b.addStatement("$T r = call.arguments()", RuntimeTypes.WIRE_READER);
             }
@@ -282,9 +277,6 @@ public final class SkeletonEmitter {
                         .addParameter(RuntimeTypes.STRING, "name")
                         .addParameter(RuntimeTypes.WIRE_WRITER, "out")
                         .addException(RuntimeTypes.EXCEPTION);
-                if (readable.stream().anyMatch(PropertyModel::deprecated)) {
-                    b.addAnnotation(GeneratedFiles.suppress("deprecation"));
-                }
                 b.beginControlFlow("switch (name)");
                 for (PropertyModel p : readable) {
                     b.addStatement("case $S -> $L", p.name(), Codecs.write(p.type(), codec, "out",
@@ -304,9 +296,6 @@ public final class SkeletonEmitter {
                         .addParameter(RuntimeTypes.WIRE_READER, "value")
                         .addParameter(RuntimeTypes.PROPERTY_CONTEXT, "context")
                         .addException(RuntimeTypes.EXCEPTION);
-                if (writable.stream().anyMatch(PropertyModel::deprecated)) {
-                    b.addAnnotation(GeneratedFiles.suppress("deprecation"));
-                }
                 b.beginControlFlow("switch (name)");
                 for (PropertyModel p : writable) {
                     CodeBlock set = CodeBlock.of("this.implementation.$L($L)", p.setter(),
