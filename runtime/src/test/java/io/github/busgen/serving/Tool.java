@@ -1,6 +1,8 @@
 package io.github.busgen.serving;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -128,18 +132,38 @@ enum Tool {
         }
     }
 
-    /** A program started in the background; its output is collected as it runs. */
+    /** A program started in the background; its output is collected as it runs, line by line. */
     static final class Running {
         final List<String> command;
         final Process process;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final CompletableFuture<String> out;
         private final CompletableFuture<String> err;
 
         private Running(List<String> command, Process process) {
             this.command = command;
             this.process = process;
-            this.out = drain(process.getInputStream());
-            this.err = drain(process.getErrorStream());
+            this.out = CompletableFuture.supplyAsync(this::readLines);
+            this.err = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = process.getErrorStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "(reading failed: " + e + ")";
+                }
+            });
+        }
+
+        private String readLines() {
+            StringBuilder all = new StringBuilder();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    all.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                all.append("(reading failed: ").append(e).append(")\n");
+            }
+            return all.toString();
         }
 
         static Running start(List<String> command) {
@@ -154,18 +178,22 @@ enum Tool {
             }
         }
 
-        private static CompletableFuture<String> drain(InputStream in) {
-            return CompletableFuture.supplyAsync(() -> {
-                try (in) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "(reading failed: " + e + ")";
-                }
-            });
-        }
-
         boolean isAlive() {
             return process.isAlive();
+        }
+
+        /** The next line of standard output; fails the test if none comes before the time limit. */
+        String nextLine() {
+            try {
+                String line = lines.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (line == null) {
+                    fail("no line of output from " + kill());
+                }
+                return line;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
 
         /** Waits for the end (failing the test after the time limit) and returns what it printed. */
@@ -184,8 +212,8 @@ enum Tool {
             }
         }
 
-        /** Ends the program (SIGTERM) and returns what it printed. */
-        Result stop() {
+        /** Ends the program (SIGTERM) and returns what it printed: for failure messages. */
+        Result kill() {
             process.destroy();
             return finish();
         }
