@@ -98,6 +98,22 @@ final class ServiceBus implements AutoCloseable {
         return cmd;
     }
 
+    /**
+     * Runs raw_caller.py (python-dbus) with one JSON call per element of {@code calls}; see the
+     * script for the format and what it prints.
+     */
+    Tool.Result rawCalls(List<String> calls) {
+        return Tool.Running.start(Tool.PYTHON.command(Scripts.path("raw_caller.py"), address(), LibraryService.NAME.value()),
+                String.join("\n", calls) + "\n").finish();
+    }
+
+    /** A line of raw_caller.py's input: a call of {@code member} at {@code path}; {@code iface} may be null. */
+    static String rawCall(String path, String iface, String member, boolean noReply, String signature, String jsonArgs) {
+        return "{\"path\": \"" + path + "\", \"interface\": " + (iface == null ? "null" : "\"" + iface + "\"")
+                + ", \"member\": \"" + member + "\", \"no_reply\": " + noReply + ", \"signature\": \"" + signature
+                + "\", \"args\": [" + jsonArgs + "]}";
+    }
+
     /** Starts dbus-monitor on this bus. */
     Monitor monitor(String... rules) {
         return Monitor.start(address(), rules);

@@ -167,12 +167,21 @@ enum Tool {
         }
 
         static Running start(List<String> command) {
+            return start(command, "");
+        }
+
+        /** Starts {@code command} with {@code input} as its whole standard input. */
+        static Running start(List<String> command, String input) {
             try {
                 ProcessBuilder pb = new ProcessBuilder(command);
                 // never let a tool find the user's buses
                 pb.environment().remove("DBUS_SESSION_BUS_ADDRESS");
                 pb.environment().remove("DBUS_SYSTEM_BUS_ADDRESS");
-                return new Running(command, pb.start());
+                Process p = pb.start();
+                try (var in = p.getOutputStream()) {
+                    in.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+                return new Running(command, p);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start " + command, e);
             }
