@@ -76,7 +76,10 @@ public final class NameRequest implements Subscription {
     }
 
     private void changed(Message m, boolean nowOwned) {
-        if (closed.get()) {
+        // Only changes reach the listeners. The bus sends NameAcquired just before its answer to
+        // RequestName; without this check, whether a listener added after requestName returned
+        // heard that first acquisition would depend on which thread ran first.
+        if (closed.get() || owned == nowOwned) {
             return;
         }
         owned = nowOwned;
@@ -102,7 +105,8 @@ public final class NameRequest implements Subscription {
 
     /**
      * Registers a listener told {@code true} when the name is acquired (for example when a queued
-     * request reaches the front) and {@code false} when it is lost (for example replaced).
+     * request reaches the front) and {@code false} when it is lost (for example replaced): the
+     * changes after {@link #reply()}, never the acquisition that reply reports.
      */
     public NameRequest onChange(Consumer<Boolean> listener) {
         listeners.add(listener);
