@@ -68,7 +68,7 @@ class BusctlTest {
      * busctl's introspect table: for "IFACE" and "IFACE.Member", the columns TYPE, SIGNATURE,
      * RESULT/VALUE and FLAGS, cut at the header's column offsets (values may hold spaces).
      */
-    static Map<String, List<String>> introspect(String path) {
+    static Map<String, List<String>> introspect(ServiceBus bus, String path) {
         String out = bus.busctl("introspect", LibraryService.NAME.value(), path).ok();
         List<String> lines = out.lines().toList();
         String header = lines.get(0);
@@ -91,7 +91,7 @@ class BusctlTest {
 
     @Test
     void introspectListsMembersWithTheirFlags() {
-        Map<String, List<String>> rows = introspect(PATH.value());
+        Map<String, List<String>> rows = introspect(bus, PATH.value());
         String l = LIBRARY + ".";
         // methods: in signature, out signature, flags from NoReply and Deprecated
         assertEquals(List.of("method", "ss", "o", "-"), rows.get(l + "AddBook"));
@@ -127,15 +127,15 @@ class BusctlTest {
 
     @Test
     void introspectSubtreeObjectsAndNodesWithoutInterfaces() {
-        Map<String, List<String>> shelf = introspect(LibraryService.SHELVES.child("B").value());
+        Map<String, List<String>> shelf = introspect(bus, LibraryService.SHELVES.child("B").value());
         assertEquals(List.of("method", "-", "o", "-"), shelf.get(LibraryService.SHELF + ".Where"));
         assertEquals(List.of("property", "s", "\"B\"", "const"), shelf.get(LibraryService.SHELF + ".Letter"));
 
-        Map<String, List<String>> book = introspect(LibraryService.BOOKS.child("b2").value());
+        Map<String, List<String>> book = introspect(bus, LibraryService.BOOKS.child("b2").value());
         assertEquals(List.of("property", "s", "\"Jane Austen\"", "const"), book.get(LibraryService.BOOK + ".Author"));
 
         // a node that only has children: Peer and Introspectable, nothing to get properties of
-        Map<String, List<String>> inner = introspect("/io/github");
+        Map<String, List<String>> inner = introspect(bus, "/io/github");
         assertEquals(List.of("org.freedesktop.DBus.Introspectable", "org.freedesktop.DBus.Introspectable.Introspect",
                 "org.freedesktop.DBus.Peer", "org.freedesktop.DBus.Peer.GetMachineId", "org.freedesktop.DBus.Peer.Ping"),
                 List.copyOf(inner.keySet()));

@@ -69,6 +69,10 @@ final class LibraryService implements AutoCloseable {
     private final Map<ObjectPath, String> titles = new ConcurrentHashMap<>();
     private final AtomicInteger nextBook = new AtomicInteger();
     private NameRequest name;
+    /** The Admin interface's export: closing it leaves the Library interface at the same path. */
+    Subscription adminExport;
+    /** The subtree handler's export. */
+    Subscription shelvesExport;
 
     // property values; volatile because handlers run on several dispatch threads
     volatile String motto = "Read more";
@@ -188,8 +192,10 @@ final class LibraryService implements AutoCloseable {
     NameRequest.Reply start() {
         exports.add(connection.exportObjectManager(PATH));
         exports.add(connection.export(PATH, library));
-        exports.add(connection.export(PATH, admin));
-        exports.add(connection.exportSubtree(SHELVES, new Shelves()));
+        adminExport = connection.export(PATH, admin);
+        shelvesExport = connection.exportSubtree(SHELVES, new Shelves());
+        exports.add(adminExport);
+        exports.add(shelvesExport);
         addBook("Dune", "Frank Herbert");
         addBook("Emma", "Jane Austen");
         name = connection.requestName(NAME, BusClient.DO_NOT_QUEUE);
