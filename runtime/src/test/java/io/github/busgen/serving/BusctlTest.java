@@ -1,8 +1,7 @@
 package io.github.busgen.serving;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and {@code call}, {@code get-property} and {@code set-property} work, Peer included.
  */
 class BusctlTest {
-    private static ServiceBus bus;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass();
 
     static final List<String> TREE = List.of(
             "/",

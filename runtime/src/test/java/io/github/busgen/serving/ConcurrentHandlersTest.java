@@ -2,9 +2,8 @@ package io.github.busgen.serving;
 
 import io.github.busgen.connection.DBusErrors;
 import io.github.busgen.connection.DBusException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,25 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an IllegalArgumentException), the blocked one when released, each exactly once.
  */
 class ConcurrentHandlersTest {
-    private static ServiceBus bus;
-    private static Monitor monitor;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-        monitor = bus.monitor();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bus.service.blockRelease.countDown();
-        if (monitor != null) {
-            monitor.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass().withMonitor();
 
     /** The next Later call's future, once its handler has run. */
     private static CompletableFuture<String> nextLater() throws InterruptedException {
@@ -101,13 +83,13 @@ class ConcurrentHandlersTest {
         assertEquals("s \"unblocked\"\n", blocked.finish().ok());
 
         // on the wire: each late call answered once, as its future said
-        int mark = monitor.mark();
+        int mark = bus.monitor.mark();
         bus.service.announce("sentinel");
-        monitor.await(mark, "the sentinel", s -> s.is("signal", "Announcement") && s.body.equals("string \"sentinel\""));
+        bus.monitor.await(mark, "the sentinel", s -> s.is("signal", "Announcement") && s.body.equals("string \"sentinel\""));
         List<String> answers = new ArrayList<>();
-        for (Monitor.Seen call : monitor.seen()) {
+        for (Monitor.Seen call : bus.monitor.seen()) {
             if (call.is("method call", "Later")) {
-                List<Monitor.Seen> a = monitor.answersTo(call);
+                List<Monitor.Seen> a = bus.monitor.answersTo(call);
                 assertEquals(1, a.size(), () -> "answers to " + call + ": " + a);
                 Monitor.Seen answer = a.get(0);
                 answers.add(answer.type + (answer.type.equals("error") ? " " + answer.get("error_name") : "") + " " + answer.body);

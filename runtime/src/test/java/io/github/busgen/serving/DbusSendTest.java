@@ -1,8 +1,7 @@
 package io.github.busgen.serving;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -18,19 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ObjectManager.GetManagedObjects, Introspect and Peer, each answer as dbus-send prints it.
  */
 class DbusSendTest {
-    private static ServiceBus bus;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass();
 
     /**
      * The reply's values as dbus-send prints them, one folded line: the header line

@@ -2,12 +2,13 @@ package io.github.busgen.serving;
 
 import io.github.busgen.connection.DBusErrors;
 import io.github.busgen.names.ErrorName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import static io.github.busgen.serving.LibraryService.LIBRARY;
 import static io.github.busgen.serving.LibraryService.PATH;
@@ -21,25 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message, which sd-bus replaces with "Access denied" for AccessDenied).
  */
 class ErrorRepliesTest {
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass().withMonitor();
     private static final String PROPERTIES = "org.freedesktop.DBus.Properties";
-    private static ServiceBus bus;
-    private static Monitor monitor;
 
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-        monitor = bus.monitor();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (monitor != null) {
-            monitor.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
-    }
 
     /**
      * One provocation: the call as the monitor sees it (path, interface, member), and its
@@ -111,42 +97,44 @@ class ErrorRepliesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void busctlReportsTheError(Case c) {
-        int mark = monitor.mark();
-        String err = bus.busctl(c.busctl.toArray(String[]::new)).failed();
-        String message = onTheWire(c, mark);
-        String shown = c.expected.equals(DBusErrors.ACCESS_DENIED) ? "Access denied" : message;
-        assertTrue(err.contains(shown), () -> "busctl should print \"" + shown + "\" but printed: " + err);
+        reports(c, "busctl", () -> bus.busctl(c.busctl.toArray(String[]::new)),
+                message -> c.expected.equals(DBusErrors.ACCESS_DENIED) ? "Access denied" : message);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void gdbusReportsTheError(Case c) {
-        int mark = monitor.mark();
-        String err = bus.gdbusCall(c.path, c.iface + "." + c.member, c.gdbus.toArray(String[]::new)).failed();
-        String message = onTheWire(c, mark);
-        String shown = "GDBus.Error:" + c.expected.value() + ": " + message;
-        assertTrue(err.contains(shown), () -> "gdbus should print \"" + shown + "\" but printed: " + err);
+        reports(c, "gdbus", () -> bus.gdbusCall(c.path, c.iface + "." + c.member, c.gdbus.toArray(String[]::new)),
+                message -> "GDBus.Error:" + c.expected.value() + ": " + message);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void dbusSendReportsTheError(Case c) {
-        int mark = monitor.mark();
-        String err = bus.dbusSend(c.path, c.iface + "." + c.member, c.dbusSend.toArray(String[]::new)).failed();
-        String message = onTheWire(c, mark);
-        String shown = "Error " + c.expected.value() + ": " + message;
-        assertTrue(err.contains(shown), () -> "dbus-send should print \"" + shown + "\" but printed: " + err);
+        reports(c, "dbus-send", () -> bus.dbusSend(c.path, c.iface + "." + c.member, c.dbusSend.toArray(String[]::new)),
+                message -> "Error " + c.expected.value() + ": " + message);
+    }
+
+    /**
+     * Runs a tool that must fail, checks the error on the wire, and that the tool's standard error
+     * shows what {@code shown} makes of the error's message.
+     */
+    private static void reports(Case c, String tool, Supplier<Tool.Result> run, UnaryOperator<String> shown) {
+        int mark = bus.monitor.mark();
+        String err = run.get().failed();
+        String expected = shown.apply(onTheWire(c, mark));
+        assertTrue(err.contains(expected), () -> tool + " should print \"" + expected + "\" but printed: " + err);
     }
 
     /** Checks the monitor saw the tool's call answered by one error of the expected name; returns its message. */
     private static String onTheWire(Case c, int mark) {
-        Monitor.Seen call = monitor.awaitCall(mark, c.path, c.iface, c.member);
+        Monitor.Seen call = bus.monitor.awaitCall(mark, c.path, c.iface, c.member);
         assertEquals(LibraryService.NAME.value(), call.get("destination"), call::toString);
-        Monitor.Seen answer = monitor.awaitAnswer(call);
+        Monitor.Seen answer = bus.monitor.awaitAnswer(call);
         assertEquals("error", answer.type, answer::toString);
         assertEquals(c.expected.value(), answer.get("error_name"), answer::toString);
         assertEquals(bus.connection.uniqueName().value(), answer.get("sender"), answer::toString);
-        assertEquals(1, monitor.answersTo(call).size(), () -> "answered more than once: " + monitor.answersTo(call));
+        assertEquals(1, bus.monitor.answersTo(call).size(), () -> "answered more than once: " + bus.monitor.answersTo(call));
         return answer.onlyString();
     }
 }

@@ -1,8 +1,7 @@
 package io.github.busgen.serving;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.List;
@@ -21,19 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code gdbus call} gets the answers, Peer and Properties included.
  */
 class GdbusTest {
-    private static ServiceBus bus;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass();
 
     /** gdbus's output with each line trimmed and runs of spaces folded, so layout does not matter. */
     private static String folded(String text) {

@@ -177,7 +177,7 @@ class NamesTest {
 
     @Test
     void theServiceNameIsReleasedWhenTheServiceCloses() throws Exception {
-        try (ServiceBus service = ServiceBus.start(); Monitor watcher = service.monitor()) {
+        try (ServiceBus service = ServiceBus.start(); Monitor watcher = Monitor.start(service.address())) {
             String unique = service.connection.uniqueName().value();
             String library = LibraryService.NAME.value();
             assertEquals("s \"library\"\n", service.busctlCall(LibraryService.PATH.value(), LibraryService.LIBRARY, "Describe").ok());

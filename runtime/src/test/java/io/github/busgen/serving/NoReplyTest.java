@@ -1,13 +1,10 @@
 package io.github.busgen.serving;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static io.github.busgen.serving.LibraryService.LIBRARY;
 import static io.github.busgen.serving.LibraryService.PATH;
@@ -22,30 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * proves that anything it would have sent for the earlier ones has been sent.
  */
 class NoReplyTest {
-    private static ExecutorService oneThread;
-    private static ServiceBus bus;
-    private static Monitor monitor;
-
-    @BeforeAll
-    static void start() throws Exception {
-        oneThread = Executors.newSingleThreadExecutor();
-        bus = ServiceBus.start(oneThread);
-        monitor = bus.monitor();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (monitor != null) {
-                monitor.close();
-            }
-            if (bus != null) {
-                bus.close();
-            }
-        } finally {
-            oneThread.shutdownNow();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass().oneHandlerThread().withMonitor();
 
     @Test
     void pythonGetsNoAnswerToAnyCallWithTheFlag() {
@@ -81,20 +56,20 @@ class NoReplyTest {
 
         // on the wire: the sentinel has its answer, no other call from python has one
         String python = expected.get(0).substring("ready ".length());
-        Monitor.Seen sentinel = monitor.await("the sentinel call", s -> s.is("method call", "Describe")
+        Monitor.Seen sentinel = bus.monitor.await("the sentinel call", s -> s.is("method call", "Describe")
                 && python.equals(s.get("sender")) && LIBRARY.equals(s.get("interface")) && p.equals(s.get("path")));
-        monitor.awaitAnswer(sentinel);
-        for (Monitor.Seen call : monitor.seen()) {
+        bus.monitor.awaitAnswer(sentinel);
+        for (Monitor.Seen call : bus.monitor.seen()) {
             if (call.type.equals("method call") && python.equals(call.get("sender")) && call != sentinel
                     && LibraryService.NAME.value().equals(call.get("destination"))) {
-                assertEquals(List.of(), monitor.answersTo(call), () -> "answered: " + call);
+                assertEquals(List.of(), bus.monitor.answersTo(call), () -> "answered: " + call);
             }
         }
     }
 
     @Test
     void busctlGetsNoAnswer() {
-        int mark = monitor.mark();
+        int mark = bus.monitor.mark();
         String name = LibraryService.NAME.value();
         String p = PATH.value();
         bus.busctl("call", "--expect-reply=no", name, p, LIBRARY, "Touch").ok();
@@ -103,14 +78,14 @@ class NoReplyTest {
         bus.busctl("call", "--expect-reply=no", name, "/nowhere", LIBRARY, "Touch").ok();
         assertEquals("s \"library\"\n", bus.busctlCall(p, LIBRARY, "Describe").ok());
 
-        assertEquals(List.of(true), drainTouches(), monitor::text);
-        Monitor.Seen sentinel = monitor.awaitCall(mark, p, LIBRARY, "Describe");
-        monitor.awaitAnswer(sentinel);
+        assertEquals(List.of(true), drainTouches(), bus.monitor::text);
+        Monitor.Seen sentinel = bus.monitor.awaitCall(mark, p, LIBRARY, "Describe");
+        bus.monitor.awaitAnswer(sentinel);
         String service = bus.connection.uniqueName().value();
-        List<Monitor.Seen> seen = monitor.seen();
+        List<Monitor.Seen> seen = bus.monitor.seen();
         for (Monitor.Seen s : seen.subList(mark, seen.size())) {
             if (s.type.equals("method call") && LibraryService.NAME.value().equals(s.get("destination")) && s != sentinel) {
-                assertEquals(List.of(), monitor.answersTo(s), () -> "answered: " + s);
+                assertEquals(List.of(), bus.monitor.answersTo(s), () -> "answered: " + s);
             }
             // busctl does not wait: an answer to it once it has gone would come back from the bus
             // as ServiceUnknown (dbus-send without --print-reply shows this: it does not set the flag)

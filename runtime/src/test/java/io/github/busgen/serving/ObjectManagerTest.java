@@ -3,9 +3,8 @@ package io.github.busgen.serving;
 import io.github.busgen.connection.SimpleInterface;
 import io.github.busgen.connection.Subscription;
 import io.github.busgen.introspect.PropertyInfo.Access;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.busgen.serving.LibraryService.BOOKS;
 import static io.github.busgen.serving.LibraryService.LIBRARY;
@@ -20,19 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * GetManagedObjects answers afterwards.
  */
 class ObjectManagerTest {
-    private static ServiceBus bus;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass();
 
     @Test
     void pythonClientFollowsObjectsAddedAndRemoved() {

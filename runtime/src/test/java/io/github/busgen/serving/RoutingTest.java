@@ -1,8 +1,7 @@
 package io.github.busgen.serving;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -18,19 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caller's unique name and the path, and a subtree handler answers for the path it was called at.
  */
 class RoutingTest {
-    private static ServiceBus bus;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass();
 
     @Test
     void callsWithoutAnInterfaceAreRoutedByMember() throws Exception {

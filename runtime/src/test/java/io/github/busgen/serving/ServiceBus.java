@@ -3,48 +3,93 @@ package io.github.busgen.serving;
 import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.NameRequest;
 import io.github.busgen.testing.PrivateBus;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A private dbus-daemon with the {@link LibraryService} exported on it under its well-known name,
  * and the command lines of the tools that drive it (each pointed at this bus, never the user's).
+ * A test class shares one for all its tests:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final ServiceBus bus = ServiceBus.perClass().withMonitor();
+ * </pre>
  */
-final class ServiceBus implements AutoCloseable {
-    final PrivateBus bus;
-    final Connection connection;
-    final LibraryService service;
+final class ServiceBus implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+    private final boolean oneHandlerThread;
+    private final boolean monitored;
+    private ExecutorService executor;
+    PrivateBus bus;
+    Connection connection;
+    LibraryService service;
+    /** dbus-monitor on the bus, started before the tests when asked for with {@link #withMonitor()}. */
+    Monitor monitor;
 
-    private ServiceBus(PrivateBus bus, Connection connection, LibraryService service) {
-        this.bus = bus;
-        this.connection = connection;
-        this.service = service;
+    private ServiceBus(boolean oneHandlerThread, boolean monitored) {
+        this.oneHandlerThread = oneHandlerThread;
+        this.monitored = monitored;
     }
 
-    /** Starts a bus and the service, whose handlers run on the connection's own threads. */
+    /** A bus and service started before a test class's tests and stopped after them. */
+    static ServiceBus perClass() {
+        return new ServiceBus(false, false);
+    }
+
+    /** The same, with dbus-monitor watching. */
+    ServiceBus withMonitor() {
+        return new ServiceBus(oneHandlerThread, true);
+    }
+
+    /**
+     * The same, with the service's handlers run on one thread: it then answers calls in the order
+     * they arrive.
+     */
+    ServiceBus oneHandlerThread() {
+        return new ServiceBus(true, monitored);
+    }
+
+    /** Starts a bus and the service now, for one test; close it after. */
     static ServiceBus start() throws IOException {
-        return start(null);
+        ServiceBus s = perClass();
+        s.open();
+        return s;
     }
 
-    /** Starts a bus and the service, whose handlers run on {@code executor} (null: the default). */
-    static ServiceBus start(Executor executor) throws IOException {
-        PrivateBus bus = PrivateBus.start();
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void open() throws IOException {
         try {
+            bus = PrivateBus.start();
             Connection.Builder b = Connection.builder().address(bus.address());
-            if (executor != null) {
+            if (oneHandlerThread) {
+                executor = Executors.newSingleThreadExecutor();
                 b.executor(executor);
             }
-            Connection c = b.connect();
-            LibraryService service = new LibraryService(c);
+            connection = b.connect();
+            service = new LibraryService(connection);
             assertEquals(NameRequest.Reply.PRIMARY_OWNER, service.start());
-            return new ServiceBus(bus, c, service);
+            if (monitored) {
+                monitor = Monitor.start(bus.address());
+            }
         } catch (IOException | RuntimeException | Error e) {
-            bus.close();
+            close();
             throw e;
         }
     }
@@ -114,18 +159,26 @@ final class ServiceBus implements AutoCloseable {
                 + "\", \"args\": [" + jsonArgs + "]}";
     }
 
-    /** Starts dbus-monitor on this bus. */
-    Monitor monitor(String... rules) {
-        return Monitor.start(address(), rules);
-    }
-
     @Override
     public void close() throws IOException {
         try {
-            service.close();
-            connection.close();
+            if (monitor != null) {
+                monitor.close();
+            }
+            if (service != null) {
+                service.blockRelease.countDown(); // a test that failed may have left Block waiting
+                service.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
         } finally {
-            bus.close();
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            if (bus != null) {
+                bus.close();
+            }
         }
     }
 }

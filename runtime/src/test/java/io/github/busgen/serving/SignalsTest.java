@@ -4,9 +4,8 @@ import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.wire.Signature;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -23,24 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signal with a destination reaching that listener only.
  */
 class SignalsTest {
-    private static ServiceBus bus;
-    private static Monitor monitor;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bus = ServiceBus.start();
-        monitor = bus.monitor();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (monitor != null) {
-            monitor.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
-    }
+    @RegisterExtension
+    static final ServiceBus bus = ServiceBus.perClass().withMonitor();
 
     private static boolean fromService(Monitor.Seen s) {
         return bus.connection.uniqueName().value().equals(s.get("sender"));
@@ -56,13 +39,13 @@ class SignalsTest {
      * PropertiesChanged signals the service sent in between (a connection's messages keep their order).
      */
     private static List<String> propertiesChanged(Runnable change) {
-        int mark = monitor.mark();
+        int mark = bus.monitor.mark();
         change.run();
         String sentinel = "sentinel " + mark;
         bus.service.announce(sentinel);
-        monitor.await(mark, "the sentinel", s -> fromService(s) && s.is("signal", "Announcement")
+        bus.monitor.await(mark, "the sentinel", s -> fromService(s) && s.is("signal", "Announcement")
                 && s.body.equals("string \"" + sentinel + "\""));
-        List<Monitor.Seen> seen = monitor.seen();
+        List<Monitor.Seen> seen = bus.monitor.seen();
         return seen.subList(mark, seen.size()).stream().filter(SignalsTest::isPropertiesChanged).map(s -> s.body).toList();
     }
 
@@ -114,7 +97,7 @@ class SignalsTest {
         BusName nameA = ready(a);
         BusName nameB = ready(b);
 
-        int mark = monitor.mark();
+        int mark = bus.monitor.mark();
         bus.service.whisper(nameA, "psst");
         bus.busctlCall(PATH.value(), LIBRARY, "Announce", "s", "to everyone").ok();
         bus.connection.emitSignal(PATH, InterfaceName.of(LIBRARY), MemberName.of("Done"), Signature.EMPTY, w -> { });
@@ -125,9 +108,9 @@ class SignalsTest {
         assertEquals("ready " + nameB + "\n" + announcement + "done\n", b.finish().ok());
 
         // on the wire: the unicast one carries its destination, the broadcast one none
-        Monitor.Seen w = monitor.await(mark, "Whisper", s -> fromService(s) && s.is("signal", "Whisper"));
+        Monitor.Seen w = bus.monitor.await(mark, "Whisper", s -> fromService(s) && s.is("signal", "Whisper"));
         assertEquals(nameA.value(), w.get("destination"), w::toString);
-        Monitor.Seen all = monitor.await(mark, "Announcement", s -> fromService(s) && s.is("signal", "Announcement"));
+        Monitor.Seen all = bus.monitor.await(mark, "Announcement", s -> fromService(s) && s.is("signal", "Announcement"));
         assertEquals("-", all.get("destination"), all::toString);
         assertEquals("string \"to everyone\"", all.body);
     }
