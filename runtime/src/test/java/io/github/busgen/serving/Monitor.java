@@ -72,13 +72,17 @@ final class Monitor implements AutoCloseable {
         }
     }
 
+    private final String address;
     private final Process process;
     private final Thread reader;
     private final List<Seen> seen = new ArrayList<>(); // guarded by this
     private final StringBuilder text = new StringBuilder(); // guarded by this
+    private boolean pending; // guarded by this: a header has come whose message may still grow
+    private int pendingNumber; // guarded by this: counts headers, to nudge once per pending message
     private boolean ended; // guarded by this
 
-    private Monitor(Process process) {
+    private Monitor(String address, Process process) {
+        this.address = address;
         this.process = process;
         this.reader = new Thread(this::read, "dbus-monitor-reader");
         this.reader.setDaemon(true);
@@ -93,7 +97,7 @@ final class Monitor implements AutoCloseable {
         List<String> cmd = Tool.DBUS_MONITOR.command("--address", address);
         cmd.addAll(List.of(rules));
         try {
-            Monitor m = new Monitor(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+            Monitor m = new Monitor(address, new ProcessBuilder(cmd).redirectErrorStream(true).start());
             m.await("dbus-monitor to become a monitor", s -> s.is("signal", "NameLost"));
             return m;
         } catch (IOException e) {
@@ -101,6 +105,11 @@ final class Monitor implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads dbus-monitor's lines. A message is its header line and the indented body lines after
+     * it, written line by line; nothing marks its end but the next header (or the end of output),
+     * so a message counts as seen only then. See {@link #nudge()} for the last one.
+     */
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String header = null;
@@ -109,21 +118,20 @@ final class Monitor implements AutoCloseable {
                 synchronized (this) {
                     text.append(line).append('\n');
                 }
-                if (!line.startsWith(" ")) {
-                    if (header != null) {
-                        add(header, body);
-                    }
-                    header = line;
-                    body = new ArrayList<>();
-                } else if (header != null) {
+                if (line.startsWith(" ")) {
                     body.add(line.trim());
-                } else {
-                    addToLast(line.trim());
+                    continue;
                 }
-                // dbus-monitor flushes after each whole message: nothing more to read means complete
-                if (header != null && !in.ready()) {
+                if (header != null) {
                     add(header, body);
-                    header = null;
+                }
+                header = line.contains(" time=") ? line : null; // else not a message: text only
+                body = new ArrayList<>();
+                if (header != null) {
+                    synchronized (this) {
+                        pending = true;
+                        pendingNumber++;
+                    }
                 }
             }
             if (header != null) {
@@ -142,33 +150,27 @@ final class Monitor implements AutoCloseable {
     }
 
     private void add(String header, List<String> body) {
-        int time = header.indexOf(" time=");
-        if (time < 0) {
-            return; // not a message line
-        }
-        String type = header.substring(0, time);
         Map<String, String> fields = new HashMap<>();
         Matcher m = FIELD.matcher(header.replace("(null destination)", "-"));
         while (m.find()) {
             fields.put(m.group(1), m.group(2));
         }
+        Seen s = new Seen(header.substring(0, header.indexOf(" time=")), fields,
+                String.join(" ", body).trim().replaceAll(" +", " "));
         synchronized (this) {
-            seen.add(new Seen(type, fields, fold(body)));
+            seen.add(s);
+            pending = false;
             notifyAll();
         }
     }
 
-    /** A body line that came in a later read than its message (a long message written in parts). */
-    private synchronized void addToLast(String line) {
-        if (!seen.isEmpty()) {
-            Seen last = seen.remove(seen.size() - 1);
-            seen.add(new Seen(last.type, last.fields, fold(List.of(last.body, line))));
-            notifyAll();
-        }
-    }
-
-    private static String fold(List<String> lines) {
-        return String.join(" ", lines).trim().replaceAll(" +", " ");
+    /**
+     * Makes a little traffic on the bus (dbus-send asks the bus for its id), so that dbus-monitor
+     * prints another header and the message before it counts as complete.
+     */
+    private void nudge() {
+        Tool.DBUS_SEND.run("--bus=" + address, "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.GetId").ok();
     }
 
     /** Everything seen so far. */
@@ -176,9 +178,12 @@ final class Monitor implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** How many messages have been seen so far: a mark for {@link #await(int, String, Predicate)}. */
+    /**
+     * A mark for {@link #await(int, String, Predicate)}: the number of messages printed so far,
+     * counting one still growing.
+     */
     synchronized int mark() {
-        return seen.size();
+        return seen.size() + (pending ? 1 : 0);
     }
 
     /** Waits until a message matching {@code what} has been seen and returns the first such. */
@@ -186,12 +191,18 @@ final class Monitor implements AutoCloseable {
         return await(0, description, what);
     }
 
-    /** Waits until a message matching {@code what} is seen at or after {@code mark}; returns the first. */
+    /**
+     * Waits until a message matching {@code what} is seen at or after {@code mark}; returns the
+     * first. When the last message printed is not known to be complete and nothing has come for a
+     * moment, nudges the bus once for it.
+     */
     Seen await(int mark, String description, Predicate<Seen> what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Tool.TIMEOUT_SECONDS);
-        synchronized (this) {
-            while (true) {
-                for (Seen s : seen.subList(mark, seen.size())) {
+        int nudged = -1;
+        while (true) {
+            int nudge;
+            synchronized (this) {
+                for (Seen s : seen.subList(Math.min(mark, seen.size()), seen.size())) {
                     if (what.test(s)) {
                         return s;
                     }
@@ -201,12 +212,19 @@ final class Monitor implements AutoCloseable {
                     return fail("dbus-monitor never showed " + description + (ended ? " (it ended)" : "")
                             + "; it printed:\n" + text);
                 }
+                int progress = seen.size() + pendingNumber;
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError(e);
                 }
+                boolean quiet = progress == seen.size() + pendingNumber;
+                nudge = quiet && pending && pendingNumber != nudged ? pendingNumber : -1;
+            }
+            if (nudge >= 0) {
+                nudged = nudge;
+                nudge(); // outside the lock: the reader needs it to record what the nudge causes
             }
         }
     }
