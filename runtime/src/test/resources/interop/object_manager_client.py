@@ -30,7 +30,7 @@ def main(address, name, path, count):
     DBusGMainLoop(set_as_default=True)
     loop = GLib.MainLoop()
     bus = dbus.bus.BusConnection(address)
-    manager = dbus.Interface(bus.get_object(name, path, introspect=False), 'org.freedesktop.DBus.ObjectManager')
+    manager = dbus.Interface(bus.get_object(name, path), 'org.freedesktop.DBus.ObjectManager')
     remaining = [count]
 
     def print_managed():
