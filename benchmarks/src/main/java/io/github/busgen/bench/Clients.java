@@ -53,6 +53,9 @@ final class Clients {
             client.awaitLine("BEGIN", patience);
             long[] pids = {client.pid(), server.pid(), p2p ? -1 : h.daemon.proc.pid()};
             Strace strace = o.strace ? Strace.attach(pids, o.work.resolve("strace-" + row.id + "-" + l.id)) : null;
+            Jfr jfr = o.jfr && l != Library.SD_BUS
+                    ? Jfr.start(new long[] {client.pid(), server.pid()}, o.work.resolve("jfr-" + row.id + "-" + l.id))
+                    : null;
             long[] before = cpu(pids);
             long ops = 0;
             for (String line; !(line = client.nextLine(patience)).equals("END"); ) {
@@ -66,6 +69,9 @@ final class Clients {
             long[] after = cpu(pids);
             if (strace != null) {
                 cell.syscalls = strace.detach(ops);
+            }
+            if (jfr != null) {
+                cell.profile = jfr.stop();
             }
             cell.clientCpu = perOp(before[0], after[0], ops);
             cell.serverCpu = perOp(before[1], after[1], ops);

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * each peer. See README.md beside the pom for the command and how to read the table.
  *
  * <pre>
- * Harness --mode=smoke|full [--repeats=N] [--only=row,row] [--write=true] [--strace=true]
+ * Harness --mode=smoke|full [--repeats=N] [--only=row,row] [--write=true] [--strace=true] [--jfr=true]
  *         --results=benchmarks/RESULTS.md --work=benchmarks/target/bench
  * </pre>
  */
@@ -64,6 +64,7 @@ public final class Harness {
         double clientCpu = Double.NaN, serverCpu = Double.NaN, daemonCpu = Double.NaN; // µs per operation
         double alloc = Double.NaN; // client bytes per operation
         String syscalls;
+        String profile;
 
         boolean hasNumber() {
             return !samples.isEmpty();
@@ -291,6 +292,7 @@ public final class Harness {
         boolean smoke = true;
         boolean write;
         boolean strace;
+        boolean jfr;
         int repeats;
         List<String> only = List.of();
         Path results = Path.of("benchmarks/RESULTS.md");
@@ -311,6 +313,7 @@ public final class Harness {
                         break;
                     case "--write": o.write = Boolean.parseBoolean(value); break;
                     case "--strace": o.strace = Boolean.parseBoolean(value); break;
+                    case "--jfr": o.jfr = Boolean.parseBoolean(value); break;
                     case "--repeats": o.repeats = Integer.parseInt(value); break;
                     case "--only": o.only = value.isBlank() ? List.of() : List.of(value.split(",")); break;
                     case "--results": o.results = Path.of(value); break;
@@ -345,7 +348,8 @@ public final class Harness {
         String describe() {
             return (smoke ? "smoke mode (numbers are not meaningful)" : "full mode") + ": medians of " + repeats
                     + " iterations of " + iterationMillis() + " ms after " + warmupMillis() + " ms of warm-up"
-                    + (strace ? ", with strace attached (rates are not meaningful)" : "");
+                    + (strace ? ", with strace attached (rates are not meaningful)" : "")
+                    + (jfr ? ", with JFR attached to the Java clients and servers" : "");
         }
     }
 }

@@ -106,7 +106,7 @@ final class Report {
             b.append(l.title).append(" | ");
         }
         b.append("\n|---|---:|---:|---:|\n");
-        boolean traced = false;
+        boolean traced = false, profiled = false;
         for (Harness.Row r : h.rows) {
             if (r.workload == null) {
                 continue;
@@ -115,6 +115,7 @@ final class Report {
             for (Library l : Library.values()) {
                 Harness.Cell c = r.cell(l);
                 traced |= c.syscalls != null;
+                profiled |= c.profile != null;
                 if (!c.hasNumber()) {
                     b.append("– | ");
                     continue;
@@ -135,6 +136,18 @@ final class Report {
                     Harness.Cell c = r.cell(l);
                     if (c.syscalls != null) {
                         b.append("- ").append(r.id).append(", ").append(l.title).append(": ").append(c.syscalls).append('\n');
+                    }
+                }
+            }
+        }
+        if (profiled) {
+            b.append("\nJFR profiles over the measured iterations (top CPU frames by share of samples; allocation sites "
+                    + "by share of sampled bytes):\n\n");
+            for (Harness.Row r : h.rows) {
+                for (Library l : Library.values()) {
+                    Harness.Cell c = r.cell(l);
+                    if (c.profile != null) {
+                        b.append("- ").append(r.id).append(", ").append(l.title).append(": ").append(c.profile).append('\n');
                     }
                 }
             }

@@ -72,11 +72,11 @@ public final class BenchConnections {
     /** SASL EXTERNAL with our uid: NUL, AUTH, expect OK, BEGIN. */
     private static void authenticate(SocketChannel ch) throws IOException {
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        StringBuilder hex = new StringBuilder();
+        StringBuilder auth = new StringBuilder("\0AUTH EXTERNAL ");
         for (byte b : Integer.toString(uid).getBytes(StandardCharsets.US_ASCII)) {
-            hex.append(String.format("%02x", b));
+            auth.append(Integer.toHexString(b)); // ASCII digits are 0x30..0x39: always two hex digits
         }
-        write(ch, "\0AUTH EXTERNAL " + hex + "\r\n");
+        write(ch, auth.append("\r\n").toString());
         String line = readLine(ch);
         if (!line.startsWith("OK ")) {
             throw new IOException("the bus refused EXTERNAL authentication: " + line);
