@@ -1,5 +1,8 @@
 package io.github.busgen.connection;
 
+import io.github.busgen.auth.AuthResult;
+import io.github.busgen.auth.Authenticator;
+import io.github.busgen.auth.ClientAuthOptions;
 import io.github.busgen.message.Message;
 import io.github.busgen.message.MessageFramer;
 import io.github.busgen.message.MessageType;
@@ -7,6 +10,8 @@ import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.transport.BusAddress;
+import io.github.busgen.transport.Transport;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 
@@ -128,6 +133,124 @@ public final class Connection implements AutoCloseable {
         this.signalExecutor = new SerialExecutor(executor);
         this.reader = new Thread(this::readLoop, "busgen-reader-" + id);
         this.reader.setDaemon(true);
+    }
+
+    /**
+     * Connects to the session bus ({@code DBUS_SESSION_BUS_ADDRESS}, else
+     * {@code $XDG_RUNTIME_DIR/bus}), authenticates and says Hello.
+     *
+     * @throws IOException with a message saying what failed: no address, an address busgen cannot
+     *                     open (and what to use instead), a refused connection, authentication
+     */
+    public static Connection openSession() throws IOException {
+        return builder().sessionBus().connect();
+    }
+
+    /** Connects to the system bus ({@code DBUS_SYSTEM_BUS_ADDRESS}, else /run/dbus/system_bus_socket). */
+    public static Connection openSystem() throws IOException {
+        return builder().systemBus().connect();
+    }
+
+    /** Connects to the bus at {@code address} (a D-Bus address such as {@code unix:path=/run/bus}). */
+    public static Connection open(String address) throws IOException {
+        return builder().address(address).connect();
+    }
+
+    /** Connects to a peer (no bus, no Hello) at {@code address}, for example a {@link PeerServer}'s. */
+    public static Connection openPeer(String address) throws IOException {
+        return builder().address(address).peerToPeer().connect();
+    }
+
+    /** A builder for a connection with non-default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Configures and opens a connection. Without an address it uses the session bus.
+     */
+    public static final class Builder {
+        private BusAddress address;
+        private boolean system;
+        private boolean bus = true;
+        private Executor executor;
+        private Duration defaultTimeout = DEFAULT_TIMEOUT;
+        private ClientAuthOptions auth = ClientAuthOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** Connects to this address (entries separated by ';' are tried in order). */
+        public Builder address(String address) {
+            this.address = BusAddress.parse(address);
+            return this;
+        }
+
+        /** Connects to this address. */
+        public Builder address(BusAddress address) {
+            this.address = address;
+            return this;
+        }
+
+        /** Connects to the session bus (the default). */
+        public Builder sessionBus() {
+            this.address = null;
+            this.system = false;
+            return this;
+        }
+
+        /** Connects to the system bus. */
+        public Builder systemBus() {
+            this.address = null;
+            this.system = true;
+            return this;
+        }
+
+        /** The other end is a peer, not a bus: no Hello, no unique name, no match rules to add. */
+        public Builder peerToPeer() {
+            this.bus = false;
+            return this;
+        }
+
+        /**
+         * Runs callbacks (signal handlers, exported methods, async call stages) on {@code executor},
+         * which the connection does not shut down. By default the connection makes its own daemon
+         * threads and ends them on close.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** The timeout of calls that do not set their own (25 seconds by default). */
+        public Builder defaultTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            }
+            this.defaultTimeout = timeout;
+            return this;
+        }
+
+        /** Authentication settings (mechanisms, keyring, timeout). */
+        public Builder authentication(ClientAuthOptions options) {
+            this.auth = options;
+            return this;
+        }
+
+        /** Opens, authenticates, and on a bus says Hello. */
+        public Connection connect() throws IOException {
+            BusAddress a = address != null ? address : system ? BusAddress.systemBus() : BusAddress.sessionBus();
+            Transport t = Transport.connect(a);
+            try {
+                AuthResult r = Authenticator.client(t, auth);
+                Connection c = new Connection(t.channel(), r.leftover(), bus, defaultTimeout, executor);
+                c.start();
+                return c;
+            } catch (IOException | RuntimeException e) {
+                t.close();
+                throw e;
+            }
+        }
     }
 
     /** Starts reading, and on a bus says Hello; called once by whoever made the connection. */
