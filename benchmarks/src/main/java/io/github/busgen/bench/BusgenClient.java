@@ -1,6 +1,5 @@
 package io.github.busgen.bench;
 
-import io.github.busgen.connection.BenchConnections;
 import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.MatchRule;
 import io.github.busgen.connection.Subscription;
@@ -50,12 +49,12 @@ final class BusgenClient implements BenchClient {
 
     /** A client of the server {@code destination} on the bus at {@code address}. */
     static BusgenClient onBus(String address, String destination) throws IOException {
-        return new BusgenClient(BenchConnections.openBus(address), BusName.of(destination));
+        return new BusgenClient(Connection.open(address), BusName.of(destination));
     }
 
     /** A peer-to-peer client of the busgen server listening at {@code socket}. */
     static BusgenClient peer(Path socket) throws IOException {
-        return new BusgenClient(BenchConnections.openPeer(socket), null);
+        return new BusgenClient(Connection.openPeer("unix:path=" + socket), null);
     }
 
     private MessageBuilder call(MemberName member) {

@@ -1,16 +1,15 @@
 package io.github.busgen.bench;
 
-import io.github.busgen.connection.BenchConnections;
 import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.ExportedInterface;
 import io.github.busgen.connection.MethodInvocation;
+import io.github.busgen.connection.PeerServer;
 import io.github.busgen.connection.SimpleInterface;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.names.BusName;
 import io.github.busgen.wire.WireReader;
 
 import java.io.IOException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 
 import static io.github.busgen.bench.BusgenClient.AY;
@@ -78,20 +77,9 @@ final class BusgenServer implements ExportedInterface {
     /** Serves on the bus under {@code name}, and peer-to-peer on {@code socket}, until the process ends. */
     static void serve(String address, String name, Path socket) throws IOException {
         BusgenServer echo = new BusgenServer();
-        Connection bus = BenchConnections.openBus(address);
+        Connection bus = Connection.open(address);
         bus.export(PATH, echo);
         bus.requestName(BusName.of(name), 0);
-        ServerSocketChannel listener = BenchConnections.listen(socket);
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    BenchConnections.acceptPeer(listener).export(PATH, echo);
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "busgen-bench-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        PeerServer.listen("unix:path=" + socket, peer -> peer.export(PATH, echo));
     }
 }
