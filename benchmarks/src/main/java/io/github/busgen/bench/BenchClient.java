@@ -19,7 +19,12 @@ interface BenchClient extends AutoCloseable {
     /** Asks the server for {@code n} Tick signals and returns once all of them have arrived. */
     void signals(int n) throws Exception;
 
-    /** Whether the library can make this call through generated code (see {@link Workload#PROXY}). */
+    /**
+     * Whether the library can make this call through generated code (see {@link Workload#PROXY}).
+     * PLACEHOLDER for issue 5: busgen's generated proxies have not landed; when they do, generate
+     * EchoProxy from src/main/dbus/io.github.busgen.bench.Echo.xml and override both methods in
+     * BusgenClient.
+     */
     default boolean hasGeneratedProxy() {
         return false;
     }

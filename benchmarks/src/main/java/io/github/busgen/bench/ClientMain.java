@@ -63,43 +63,27 @@ public final class ClientMain {
         }
     }
 
+    /** One synchronous operation of a workload. */
+    private interface Op {
+        void run() throws Exception;
+    }
+
     /** Runs the workload for about {@code millis}; returns the operations (calls or signals) done. */
     static long run(Workload w, BenchClient c, long millis) throws Exception {
         long deadline = System.nanoTime() + millis * 1_000_000L;
-        long n = 0;
         switch (w) {
             case ECHO:
             case PINNED:
             case P2P:
-                do {
-                    c.echo();
-                    n++;
-                } while (System.nanoTime() < deadline);
-                return n;
+                return repeat(c::echo, 1, deadline);
             case PROXY:
-                do {
-                    c.proxyEcho();
-                    n++;
-                } while (System.nanoTime() < deadline);
-                return n;
+                return repeat(c::proxyEcho, 1, deadline);
             case DICT:
-                do {
-                    c.dict();
-                    n++;
-                } while (System.nanoTime() < deadline);
-                return n;
+                return repeat(c::dict, 1, deadline);
             case BYTES:
-                do {
-                    c.bytes();
-                    n++;
-                } while (System.nanoTime() < deadline);
-                return n;
+                return repeat(c::bytes, 1, deadline);
             case SIGNALS:
-                do {
-                    c.signals(Bench.SIGNAL_BATCH);
-                    n += Bench.SIGNAL_BATCH;
-                } while (System.nanoTime() < deadline);
-                return n;
+                return repeat(() -> c.signals(Bench.SIGNAL_BATCH), Bench.SIGNAL_BATCH, deadline);
             case THREADS:
                 return threads(c, deadline);
             case INFLIGHT:
@@ -107,6 +91,16 @@ public final class ClientMain {
             default:
                 throw new AssertionError(w);
         }
+    }
+
+    /** Repeats {@code op}, worth {@code weight} operations each time, at least once and until the deadline. */
+    private static long repeat(Op op, long weight, long deadline) throws Exception {
+        long n = 0;
+        do {
+            op.run();
+            n += weight;
+        } while (System.nanoTime() < deadline);
+        return n;
     }
 
     /** Several threads calling Echo synchronously on the one connection. */
@@ -117,10 +111,7 @@ public final class ClientMain {
         for (int i = 0; i < Bench.THREADS; i++) {
             Thread t = new Thread(() -> {
                 try {
-                    do {
-                        c.echo();
-                        done.increment();
-                    } while (System.nanoTime() < deadline);
+                    done.add(repeat(c::echo, 1, deadline));
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
