@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small library service written by hand with the runtime's export API, as a user without the
@@ -77,7 +78,7 @@ final class LibraryService implements AutoCloseable {
     // property values; volatile because handlers run on several dispatch threads
     volatile String motto = "Read more";
     volatile String hours = "9-17";
-    volatile long visitors;
+    final AtomicLong visitors = new AtomicLong();
     volatile String secret = "";
     volatile long budget = 1000;
     volatile String auditor = "nobody";
@@ -108,6 +109,7 @@ final class LibraryService implements AutoCloseable {
                 .build();
     }
 
+    // the setters run after construction; a lambda in the constructor may not read a final field yet
     private ExportedInterface adminInterface() {
         return admin;
     }
@@ -174,7 +176,7 @@ final class LibraryService implements AutoCloseable {
                     hours = (String) v;
                     changed(library(), "Hours");
                 }, emits("invalidates"))
-                .property("Visitors", "u", Access.READ, () -> visitors, null, emits("false"))
+                .property("Visitors", "u", Access.READ, visitors::get, null, emits("false"))
                 .property("Secret", "s", Access.WRITE, null, v -> secret = (String) v)
                 .property("BookCount", "u", Access.READ, () -> (long) books.size(), null)
                 .build();
@@ -232,7 +234,7 @@ final class LibraryService implements AutoCloseable {
         }
         for (Map.Entry<ObjectPath, String> e : titles.entrySet()) {
             if (e.getValue().equals(title)) {
-                visitors++;
+                visitors.incrementAndGet();
                 return title + " for " + days + " days";
             }
         }
