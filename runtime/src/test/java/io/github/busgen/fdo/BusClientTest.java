@@ -50,6 +50,7 @@ class BusClientTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void namesOwnersAndQueues() throws Exception {
         BusClient a = new BusClient(first);
         BusClient b = new BusClient(second);
