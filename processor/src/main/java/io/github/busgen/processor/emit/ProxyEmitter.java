@@ -36,31 +36,19 @@ public final class ProxyEmitter {
         return GeneratedFiles.file(model, new ProxyEmitter.Writer(model).type());
     }
 
-    private static final class Writer {
-        private final InterfaceModel model;
-        private final Constants constants;
+    private static final class Writer extends ClassWriter {
         private final ClassName proxy;
-        private final ClassName codec;
 
         Writer(InterfaceModel model) {
-            this.model = model;
-            this.constants = model.constants();
+            super(model);
             this.proxy = model.proxyType();
-            this.codec = model.codecType();
         }
 
         TypeSpec type() {
-            TypeSpec.Builder t = TypeSpec.classBuilder(proxy)
+            TypeSpec.Builder t = publicClass(proxy, model.javaType())
                     .addJavadoc("A client of the D-Bus interface {@code $L}: each method calls the remote object.\n"
                             + "\n<p>Obtain one with {@link #of(Connection, BusName, ObjectPath)}; it is immutable and"
-                            + " thread-safe.\n", model.name())
-                    .addAnnotation(GeneratedFiles.generated(model))
-                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addSuperinterface(model.javaType());
-            if (model.deprecated()) {
-                t.addAnnotation(RuntimeTypes.DEPRECATED);
-            }
-            t.addAnnotation(GeneratedFiles.suppressDeprecation());
+                            + " thread-safe.\n", model.name());
             constants(t);
             fieldsAndFactories(t);
             for (MethodModel m : model.methods()) {

@@ -38,37 +38,25 @@ public final class SkeletonEmitter {
         return GeneratedFiles.file(model, new SkeletonEmitter.Writer(model).type());
     }
 
-    private static final class Writer {
-        private final InterfaceModel model;
-        private final Constants constants;
+    private static final class Writer extends ClassWriter {
         private final ClassName skeleton;
-        private final ClassName codec;
         private final ClassName export;
 
         Writer(InterfaceModel model) {
-            this.model = model;
-            this.constants = model.constants();
+            super(model);
             this.skeleton = model.skeletonType();
-            this.codec = model.codecType();
             this.export = skeleton.nestedClass("Export");
         }
 
         TypeSpec type() {
-            TypeSpec.Builder t = TypeSpec.classBuilder(skeleton)
+            TypeSpec.Builder t = publicClass(skeleton, RuntimeTypes.EXPORTED_INTERFACE)
                     .addJavadoc("Serves the D-Bus interface {@code $L} with an implementation of {@link $T}.\n"
                             + "\n<pre>{@code\n"
                             + "$T skeleton = new $T(implementation);\n"
                             + "try (Subscription exported = skeleton.export(connection, ObjectPath.of(\"/com/example/Object\"))) {\n"
                             + "    ...\n"
                             + "}\n"
-                            + "}</pre>\n", model.name(), model.javaType(), skeleton, skeleton)
-                    .addAnnotation(GeneratedFiles.generated(model))
-                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addSuperinterface(RuntimeTypes.EXPORTED_INTERFACE);
-            if (model.deprecated()) {
-                t.addAnnotation(RuntimeTypes.DEPRECATED);
-            }
-            t.addAnnotation(GeneratedFiles.suppressDeprecation());
+                            + "}</pre>\n", model.name(), model.javaType(), skeleton, skeleton);
             constants(t);
             t.addType(TypeSpec.recordBuilder(export)
                     .addJavadoc("A place where this skeleton is exported.\n")
