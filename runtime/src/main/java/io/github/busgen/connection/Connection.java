@@ -1,5 +1,8 @@
 package io.github.busgen.connection;
 
+import io.github.busgen.auth.AuthResult;
+import io.github.busgen.auth.Authenticator;
+import io.github.busgen.auth.ClientAuthOptions;
 import io.github.busgen.message.Message;
 import io.github.busgen.message.MessageFramer;
 import io.github.busgen.message.MessageType;
@@ -7,6 +10,8 @@ import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.transport.BusAddress;
+import io.github.busgen.transport.Transport;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 
@@ -101,7 +106,9 @@ public final class Connection implements AutoCloseable {
     private final ReentrantLock matchLock = new ReentrantLock();
     private final Map<String, Integer> matchCounts = new java.util.HashMap<>(); // guarded by matchLock
     private final NameOwners owners = new NameOwners();
-    private volatile MethodCallHandler methodCallHandler = MethodCallHandler.NONE;
+    private final ObjectRegistry registry = new ObjectRegistry(this);
+    private final MethodCallHandler methodCallHandler = registry;
+    private final CopyOnWriteArrayList<NameRequest> ownedNames = new CopyOnWriteArrayList<>();
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable closeCause;
@@ -126,6 +133,124 @@ public final class Connection implements AutoCloseable {
         this.signalExecutor = new SerialExecutor(executor);
         this.reader = new Thread(this::readLoop, "busgen-reader-" + id);
         this.reader.setDaemon(true);
+    }
+
+    /**
+     * Connects to the session bus ({@code DBUS_SESSION_BUS_ADDRESS}, else
+     * {@code $XDG_RUNTIME_DIR/bus}), authenticates and says Hello.
+     *
+     * @throws IOException with a message saying what failed: no address, an address busgen cannot
+     *                     open (and what to use instead), a refused connection, authentication
+     */
+    public static Connection openSession() throws IOException {
+        return builder().sessionBus().connect();
+    }
+
+    /** Connects to the system bus ({@code DBUS_SYSTEM_BUS_ADDRESS}, else /run/dbus/system_bus_socket). */
+    public static Connection openSystem() throws IOException {
+        return builder().systemBus().connect();
+    }
+
+    /** Connects to the bus at {@code address} (a D-Bus address such as {@code unix:path=/run/bus}). */
+    public static Connection open(String address) throws IOException {
+        return builder().address(address).connect();
+    }
+
+    /** Connects to a peer (no bus, no Hello) at {@code address}, for example a {@link PeerServer}'s. */
+    public static Connection openPeer(String address) throws IOException {
+        return builder().address(address).peerToPeer().connect();
+    }
+
+    /** A builder for a connection with non-default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Configures and opens a connection. Without an address it uses the session bus.
+     */
+    public static final class Builder {
+        private BusAddress address;
+        private boolean system;
+        private boolean bus = true;
+        private Executor executor;
+        private Duration defaultTimeout = DEFAULT_TIMEOUT;
+        private ClientAuthOptions auth = ClientAuthOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** Connects to this address (entries separated by ';' are tried in order). */
+        public Builder address(String address) {
+            this.address = BusAddress.parse(address);
+            return this;
+        }
+
+        /** Connects to this address. */
+        public Builder address(BusAddress address) {
+            this.address = address;
+            return this;
+        }
+
+        /** Connects to the session bus (the default). */
+        public Builder sessionBus() {
+            this.address = null;
+            this.system = false;
+            return this;
+        }
+
+        /** Connects to the system bus. */
+        public Builder systemBus() {
+            this.address = null;
+            this.system = true;
+            return this;
+        }
+
+        /** The other end is a peer, not a bus: no Hello, no unique name, no match rules to add. */
+        public Builder peerToPeer() {
+            this.bus = false;
+            return this;
+        }
+
+        /**
+         * Runs callbacks (signal handlers, exported methods, async call stages) on {@code executor},
+         * which the connection does not shut down. By default the connection makes its own daemon
+         * threads and ends them on close.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** The timeout of calls that do not set their own (25 seconds by default). */
+        public Builder defaultTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            }
+            this.defaultTimeout = timeout;
+            return this;
+        }
+
+        /** Authentication settings (mechanisms, keyring, timeout). */
+        public Builder authentication(ClientAuthOptions options) {
+            this.auth = options;
+            return this;
+        }
+
+        /** Opens, authenticates, and on a bus says Hello. */
+        public Connection connect() throws IOException {
+            BusAddress a = address != null ? address : system ? BusAddress.systemBus() : BusAddress.sessionBus();
+            Transport t = Transport.connect(a);
+            try {
+                AuthResult r = Authenticator.client(t, auth);
+                Connection c = new Connection(t.channel(), r.leftover(), bus, defaultTimeout, executor);
+                c.start();
+                return c;
+            } catch (IOException | RuntimeException e) {
+                t.close();
+                throw e;
+            }
+        }
     }
 
     /** Starts reading, and on a bus says Hello; called once by whoever made the connection. */
@@ -513,9 +638,88 @@ public final class Connection implements AutoCloseable {
 
     // ---------------------------------------------------------------- exported objects
 
-    /** Installs the handler for incoming method calls (the object registry). */
-    void setMethodCallHandler(MethodCallHandler handler) {
-        this.methodCallHandler = handler;
+    /**
+     * Exports {@code iface} at {@code path}: calls to it are routed to it, and Introspectable,
+     * Properties and Peer are served for the object. Several interfaces may be exported at one
+     * path; the same interface twice is refused. An object manager above the path announces it
+     * with InterfacesAdded (and InterfacesRemoved when the subscription closes).
+     *
+     * @return the export; closing it unexports the interface
+     */
+    public Subscription export(ObjectPath path, ExportedInterface iface) {
+        return registry.export(path, iface);
+    }
+
+    /** Exports a handler for every object at or below {@code root}; see {@link SubtreeHandler}. */
+    public Subscription exportSubtree(ObjectPath root, SubtreeHandler handler) {
+        return registry.exportSubtree(root, handler);
+    }
+
+    /**
+     * Serves {@code org.freedesktop.DBus.ObjectManager} at {@code path}: GetManagedObjects lists
+     * every object exported below it with its interfaces and properties, and exports and
+     * unexports below it are announced with InterfacesAdded and InterfacesRemoved.
+     */
+    public Subscription exportObjectManager(ObjectPath path) {
+        return registry.exportObjectManager(path);
+    }
+
+    /** Emits a signal to everyone whose match rules accept it. */
+    public void emitSignal(ObjectPath path, InterfaceName iface, MemberName member, Signature signature, BodyWriter body) {
+        registry.emitSignal(null, path, iface, member, signature, body);
+    }
+
+    /** Emits a signal to {@code destination} only (broadcast when it is null). */
+    public void emitSignal(BusName destination, ObjectPath path, InterfaceName iface, MemberName member,
+                           Signature signature, BodyWriter body) {
+        registry.emitSignal(destination, path, iface, member, signature, body);
+    }
+
+    /** Emits a signal whose body is generic values (see {@link io.github.busgen.wire.Variant}). */
+    public void emitSignal(ObjectPath path, InterfaceName iface, MemberName member, Signature signature,
+                           Object... values) {
+        registry.emitSignal(null, path, iface, member, signature,
+                w -> w.writeValues(signature, java.util.Arrays.asList(values)));
+    }
+
+    /**
+     * Emits {@code org.freedesktop.DBus.Properties.PropertiesChanged} for properties of
+     * {@code iface} exported at {@code path}. Each property's EmitsChangedSignal annotation (or its
+     * interface's) decides: {@code true} sends the new value (read through
+     * {@link ExportedInterface#readProperty}), {@code invalidates} sends only the name, {@code const}
+     * and {@code false} send nothing.
+     */
+    public void emitPropertiesChanged(ObjectPath path, ExportedInterface iface, java.util.Collection<String> propertyNames) {
+        registry.emitPropertiesChanged(path, iface, propertyNames);
+    }
+
+    /**
+     * Asks the bus for a well-known name. The returned request reports the bus's answer, tells its
+     * listeners when the name is acquired or lost, and releases the name when closed; closing the
+     * connection releases every name still held.
+     *
+     * @param flags RequestName flags: {@link io.github.busgen.fdo.BusClient#ALLOW_REPLACEMENT},
+     *              {@link io.github.busgen.fdo.BusClient#REPLACE_EXISTING},
+     *              {@link io.github.busgen.fdo.BusClient#DO_NOT_QUEUE}
+     */
+    public NameRequest requestName(BusName name, int flags) {
+        if (!bus) {
+            throw new IllegalStateException("a peer-to-peer connection has no bus to own names on");
+        }
+        NameRequest r = new NameRequest(this, name);
+        ownedNames.add(r);
+        try {
+            r.request(flags);
+        } catch (RuntimeException e) {
+            ownedNames.remove(r);
+            r.unsubscribe();
+            throw e;
+        }
+        return r;
+    }
+
+    void forget(NameRequest r) {
+        ownedNames.remove(r);
     }
 
     /** Runs user code on the executor; refusing it only when the connection is shutting down. */
@@ -653,6 +857,11 @@ public final class Connection implements AutoCloseable {
     }
 
     private void shutdown(Throwable cause) {
+        if (cause == null && isOpen() && Thread.currentThread() != reader) {
+            for (NameRequest r : List.copyOf(ownedNames)) {
+                r.close(); // release names while the bus still listens
+            }
+        }
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -691,10 +900,12 @@ public final class Connection implements AutoCloseable {
             }
         }
         if (ownExecutor != null) {
-            ownExecutor.shutdown(); // queued listeners and handlers finish; idle threads exit now
+            ownExecutor.shutdown(); // queued listeners run; idle threads exit now
             if (!isDispatchThread()) {
                 try {
-                    ownExecutor.awaitTermination(5, TimeUnit.SECONDS);
+                    if (!ownExecutor.awaitTermination(1, TimeUnit.SECONDS)) {
+                        ownExecutor.shutdownNow(); // interrupt handlers still blocked, so no thread outlives close
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -10,12 +10,4 @@ import io.github.busgen.message.Message;
 interface MethodCallHandler {
     /** Handles (or answers) one incoming call. */
     void handle(Connection connection, Message call);
-
-    /** Until objects are exported: every call gets UnknownObject, unless it asked for no reply. */
-    MethodCallHandler NONE = (connection, call) -> {
-        if (!call.isNoReplyExpected()) {
-            connection.send(Message.error(DBusErrors.UNKNOWN_OBJECT, call)
-                    .body(io.github.busgen.wire.Signature.of("s"), "no object is exported at " + call.path()));
-        }
-    };
 }

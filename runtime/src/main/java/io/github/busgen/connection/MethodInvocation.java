@@ -98,10 +98,22 @@ public final class MethodInvocation {
         return answered.compareAndSet(false, true) && !call.isNoReplyExpected();
     }
 
+    /** Sends an answer; when the connection has closed meanwhile there is nobody left to answer. */
+    private void answer(Message m) {
+        try {
+            connection.send(m);
+        } catch (DBusException e) {
+            if (connection.isOpen()) {
+                throw e;
+            }
+            LOG.log(Level.DEBUG, "no answer to " + call.member() + ": the connection closed");
+        }
+    }
+
     /** Answers with an empty reply. */
     public void reply() {
         if (claim()) {
-            connection.send(Message.methodReturn(call).build());
+            answer(Message.methodReturn(call).build());
         }
     }
 
@@ -122,7 +134,7 @@ public final class MethodInvocation {
         body.write(b.beginBody(signature));
         Message reply = b.build();
         if (answered.compareAndSet(false, true)) {
-            connection.send(reply);
+            answer(reply);
         }
     }
 
@@ -134,7 +146,7 @@ public final class MethodInvocation {
     /** Answers with an error. */
     public void replyError(ErrorName name, String message) {
         if (claim()) {
-            connection.send(Message.error(name, call).body(Signature.of("s"), message == null ? "" : message));
+            answer(Message.error(name, call).body(Signature.of("s"), message == null ? "" : message));
         }
     }
 
