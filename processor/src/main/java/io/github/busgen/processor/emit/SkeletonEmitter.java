@@ -241,7 +241,7 @@ public final class SkeletonEmitter {
             }
             CodeBlock.Builder b = CodeBlock.builder().add("{\n$>");
             for (ArgModel a : m.out()) {
-                b.addStatement(Codecs.write(a.type(), codec, "w", CodeBlock.of("result.$L()", a.javaName())));
+                b.add("$L;\n", Codecs.write(a.type(), codec, "w", CodeBlock.of("result.$L()", a.javaName())));
             }
             return b.add("$<}").build();
         }
@@ -385,7 +385,7 @@ public final class SkeletonEmitter {
                 } else {
                     CodeBlock.Builder c = CodeBlock.builder().add("w -> {\n$>");
                     for (ArgModel a : s.args()) {
-                        c.addStatement(Codecs.write(a.type(), codec, "w", CodeBlock.of("$L", a.paramName())));
+                        c.add("$L;\n", Codecs.write(a.type(), codec, "w", CodeBlock.of("$L", a.paramName())));
                     }
                     body = c.add("$<}").build();
                 }

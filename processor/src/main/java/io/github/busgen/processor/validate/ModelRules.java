@@ -26,16 +26,20 @@ public final class ModelRules {
     private ModelRules() {
     }
 
-    /** Checks {@code model}, reporting each problem to {@code reporter}. */
-    public static void check(InterfaceModel model, Reporter reporter) {
+    /**
+     * Checks {@code model}, reporting each problem to {@code reporter}. The generated Java members
+     * are checked only when the D-Bus rules hold (two methods with one D-Bus name would also clash
+     * in Java, and one message is enough).
+     */
+    public static void check(InterfaceModel model, Reporter delegate) {
+        Reporter.Counting reporter = Reporter.counting(delegate);
         checkName(model, reporter);
         Map<String, MethodModel> methods = new HashMap<>();
         for (MethodModel m : model.methods()) {
             memberName(m.name(), m.location(), "@DBusMethod(name = \"...\")", reporter);
             MethodModel first = methods.putIfAbsent(m.name(), m);
             if (first != null) {
-                reporter.report(Message.DUPLICATE_METHOD, m.location(), first.javaName() + "()", m.javaName() + "()",
-                        m.name());
+                reporter.report(Message.DUPLICATE_METHOD, m.location(), javaSignature(first), javaSignature(m), m.name());
             }
             signature("in-arguments", "method " + m.name(), m.inSignature(), m.location(), reporter);
             signature("out-arguments", "method " + m.name(), m.outSignature(), m.location(), reporter);
@@ -71,7 +75,18 @@ public final class ModelRules {
                 reporter.report(Message.DUPLICATE_ERROR, e.location(), first.javaType(), e.javaType(), e.name());
             }
         }
-        GeneratedMembers.check(model, reporter);
+        if (!reporter.hasErrors()) {
+            GeneratedMembers.check(model, reporter);
+        }
+    }
+
+    /** {@code name(int, String)}: the Java method, told apart from its overloads. */
+    private static String javaSignature(MethodModel m) {
+        StringBuilder b = new StringBuilder(m.javaName()).append('(');
+        for (int i = 0; i < m.in().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(m.in().get(i).type().javaType());
+        }
+        return b.append(')').toString();
     }
 
     private static void checkName(InterfaceModel model, Reporter reporter) {

@@ -262,7 +262,7 @@ public final class JavaFrontEnd {
                 String javaName = p.getSimpleName().toString();
                 if (t != null) {
                     out.add(new ArgModel(Mirrors.string(Mirrors.find(p, Mirrors.ARG), "value", javaName), javaName,
-                            safe.get(i), t, elements.isDeprecated(p), Mirrors.dbusAnnotations(p)));
+                            safe.get(i), t, deprecated(p), Mirrors.dbusAnnotations(p)));
                 }
             }
             return ok ? out : null;
@@ -281,7 +281,7 @@ public final class JavaFrontEnd {
                 String javaName = c.getSimpleName().toString();
                 if (t != null) {
                     out.add(new ArgModel(Mirrors.string(Mirrors.find(c, Mirrors.ARG), "value", javaName), javaName,
-                            safe.get(i), t, elements.isDeprecated(c.getAccessor()), Mirrors.dbusAnnotations(c)));
+                            safe.get(i), t, deprecated(c.getAccessor()), Mirrors.dbusAnnotations(c)));
                 }
             }
             return ok ? out : null;
@@ -493,6 +493,11 @@ public final class JavaFrontEnd {
             }
             return new SignalModel(name.isEmpty() ? record.getSimpleName().toString() : name, at,
                     ClassName.get(record), args, elements.isDeprecated(record), Mirrors.dbusAnnotations(record));
+        }
+
+        /** Whether {@code e} is deprecated; javac does not mark parameters, so their annotation counts too. */
+        private boolean deprecated(Element e) {
+            return elements.isDeprecated(e) || Mirrors.find(e, "java.lang.Deprecated") != null;
         }
 
         private boolean isNamed(TypeMirror t, String qualifiedName) {

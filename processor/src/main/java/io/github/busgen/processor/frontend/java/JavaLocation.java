@@ -20,11 +20,14 @@ public record JavaLocation(Element element, AnnotationMirror annotation, Annotat
         return new JavaLocation(element, null, null);
     }
 
-    /** An annotation on the element, pointing at its attribute {@code name} when it is given explicitly. */
+    /**
+     * An annotation on the element, pointing at its attribute {@code name} when it is given
+     * explicitly (at the whole annotation when {@code name} is null).
+     */
     public static JavaLocation of(Element element, AnnotationMirror annotation, String name) {
         if (annotation == null) {
             return of(element);
         }
-        return new JavaLocation(element, annotation, Mirrors.explicit(annotation, name));
+        return new JavaLocation(element, annotation, name == null ? null : Mirrors.explicit(annotation, name));
     }
 }

@@ -270,7 +270,7 @@ final class TypeMapper {
         private TypeModel struct(TypeElement record, TypeMirror t, Element where, Forced forced) {
             if (Mirrors.find(record, Mirrors.RESULT) != null) {
                 return report(Message.RESULT_NOT_RETURNED, where, null, record.getQualifiedName(),
-                        "as a type inside " + where.getSimpleName());
+                        "as the type of " + where.getSimpleName());
             }
             if (!accessible(record)) {
                 return report(Message.INACCESSIBLE_TYPE, where, null, record.getQualifiedName(), generatedPackage);

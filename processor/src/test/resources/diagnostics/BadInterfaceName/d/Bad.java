@@ -1,0 +1,9 @@
+package d;
+
+import io.github.busgen.annotation.DBusInterface;
+
+@DBusInterface(
+        "com.example.7up") //!
+interface Bad {
+    void f();
+}

@@ -1,0 +1,13 @@
+package d;
+
+import io.github.busgen.annotation.DBusInterface;
+import io.github.busgen.annotation.DBusProperty;
+
+@DBusInterface("com.example.Bad")
+interface Bad {
+    @DBusProperty
+    int getLevel();
+
+    @DBusProperty(name = "Level")
+    int level(); //!
+}

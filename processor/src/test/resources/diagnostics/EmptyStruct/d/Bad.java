@@ -1,0 +1,11 @@
+package d;
+
+import io.github.busgen.annotation.DBusInterface;
+
+@DBusInterface("com.example.Bad")
+interface Bad {
+    void f(Nothing nothing);
+
+    record Nothing() { //!
+    }
+}

@@ -1,0 +1,8 @@
+package d;
+
+import io.github.busgen.annotation.DBusError;
+
+@DBusError(
+        "com.example.Error.Bad") //!
+class Bad {
+}

@@ -1,0 +1,7 @@
+package d;
+
+import io.github.busgen.annotation.DBusInterface;
+
+@DBusInterface("com.example.Bad") //!
+class Bad {
+}

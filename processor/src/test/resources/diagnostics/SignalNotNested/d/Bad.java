@@ -1,0 +1,7 @@
+package d;
+
+import io.github.busgen.annotation.DBusSignal;
+
+@DBusSignal
+record Changed(int value) { //!
+}

@@ -1,0 +1,10 @@
+package d;
+
+import io.github.busgen.annotation.DBusInterface;
+import io.github.busgen.annotation.DBusType;
+
+@DBusInterface("com.example.Bad")
+interface Bad {
+    void f(
+            @DBusType("u") int value); //!
+}

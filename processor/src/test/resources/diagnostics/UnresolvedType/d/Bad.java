@@ -1,0 +1,9 @@
+package d;
+
+import io.github.busgen.annotation.DBusInterface;
+
+@DBusInterface("com.example.Bad")
+interface Bad {
+    void f(
+            Missing missing); //!
+}
