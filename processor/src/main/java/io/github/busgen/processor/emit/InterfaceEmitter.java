@@ -81,8 +81,8 @@ public final class InterfaceEmitter {
         }
         for (MethodModel m : model.methods()) {
             if (m.resultType() != null) {
-                t.addType(record(m.resultType(), m.out(), docs, "method " + m.name(), "out",
-                        "The out-arguments of {@link #" + m.javaName() + "}.")
+                t.addType(record(m.resultType(), m.out(), docs, "method " + m.name(), "out", null)
+                        .addJavadoc("The out-arguments of {@link #$L}.\n", m.javaName())
                         .addAnnotation(DBUS_RESULT).build());
             }
         }
@@ -280,7 +280,8 @@ public final class InterfaceEmitter {
         }
         StringBuilder b = new StringBuilder();
         if (text != null) {
-            b.append(sanitize(text)).append('\n');
+            // an empty line separates paragraphs in the source; <p> does in the HTML
+            b.append(sanitize(text).replaceAll("\n[ \t]*\n+", "\n\n<p>")).append('\n');
         }
         if (!params.isEmpty() || returns != null) {
             if (text != null) {

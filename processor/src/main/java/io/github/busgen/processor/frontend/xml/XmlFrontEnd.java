@@ -632,7 +632,8 @@ public final class XmlFrontEnd {
         private String argHint(XmlMember m, XmlArg a, int position, String fallback) {
             String chosen = options.overlay().arg(iface, m.name(), a.name(), position);
             String name = chosen != null ? chosen : a.name();
-            return name == null || XmlNames.pascal(name).isEmpty() ? JavaNames.upperFirst(fallback) : XmlNames.pascal(name);
+            return name == null || XmlNames.pascal(name).isEmpty() ? JavaNames.upperFirst(fallback) + "Value"
+                    : XmlNames.pascal(name);
         }
 
         private List<ArgModel> args(XmlMember m, List<XmlArg> args, List<String> javaNames, String kind, String list) {
@@ -642,7 +643,9 @@ public final class XmlFrontEnd {
                 XmlArg a = args.get(i);
                 int position = m.args().indexOf(a);
                 Annotations own = annotations(a, "argument");
-                TypeModel t = type(Signature.single(a.type()).type(), false, XmlNames.pascal(javaNames.get(i)),
+                String hint = a.name() == null ? XmlNames.pascal(m.name()) + "Arg" + position
+                        : XmlNames.pascal(javaNames.get(i));
+                TypeModel t = type(Signature.single(a.type()).type(), false, hint,
                         options.overlay().argAsList(iface, m.name(), a.name(), position), at(a));
                 out.add(new ArgModel(a.name() != null ? a.name() : javaNames.get(i), javaNames.get(i), params.get(i), t,
                         own.deprecated(), own.others()));
