@@ -76,6 +76,10 @@ public final class XmlFrontEnd {
             "S:invoke", "S:readProperty", "S:writeProperty", "S:export", "S:implementation", "S:propertiesChanged",
             "S:emitSignal", "S:declaredError", "S:declaredFailure");
 
+    /** Object's methods without parameters: a method of the same name with parameters only overloads them. */
+    private static final Set<String> OBJECT_NO_ARGS = Set.of("toString", "hashCode", "getClass", "notify",
+            "notifyAll", "clone", "finalize");
+
     /**
      * How to name the Java code.
      *
@@ -536,8 +540,11 @@ public final class XmlFrontEnd {
                 base = "method";
             }
             boolean noReply = annotationsQuiet(m).noReply() && args(m, "out").isEmpty();
-            java.util.function.Function<String, List<String>> derived = j -> noReply ? List.of("P:" + j)
-                    : List.of("P:" + j, "P:" + j + "Async");
+            boolean hasArgs = !args(m, "in").isEmpty();
+            java.util.function.Function<String, List<String>> derived = j -> {
+                String key = hasArgs && OBJECT_NO_ARGS.contains(j) ? "P:" + j + "(...)" : "P:" + j;
+                return noReply ? List.of(key) : List.of(key, "P:" + j + "Async");
+            };
             String name = methodNames.allocate(base, derived);
             if (!name.equals(base)) {
                 report.report(Message.XML_NAME_COLLISION, at(m), "method " + m.name(), base + "()",

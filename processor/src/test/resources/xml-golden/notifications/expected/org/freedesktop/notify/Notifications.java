@@ -25,10 +25,9 @@ public interface Notifications {
     List<String> getCapabilities();
 
     @DBusMethod(
-            name = "Notify",
             out = "id"
     )
-    @DBusType("u") long notify2(@DBusArg("app_name") String appName,
+    @DBusType("u") long notify(@DBusArg("app_name") String appName,
             @DBusArg("replaces_id") @DBusType("u") long replacesId,
             @DBusArg("app_icon") String appIcon, String summary, String body, List<String> actions,
             Map<String, Variant> hints, @DBusArg("expire_timeout") int expireTimeout);
