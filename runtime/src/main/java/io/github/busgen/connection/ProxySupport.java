@@ -17,10 +17,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What typed clients (the proxies busgen generates, and hand-written ones such as
- * {@link io.github.busgen.fdo.BusClient}) share: building calls, checking that a reply has the
- * signature the client expects before decoding it, the standard Properties calls, and typed signal
- * handlers. Stateless.
+ * What typed clients (the proxies busgen generates, and any written by hand) share: building
+ * calls, checking that a reply has the signature the client expects before decoding it, the
+ * standard Properties calls, and typed signal handlers. Stateless.
  *
  * <p>A reply whose signature is not the expected one fails with
  * {@link DBusErrors#INVALID_SIGNATURE} naming both signatures, rather than being decoded as

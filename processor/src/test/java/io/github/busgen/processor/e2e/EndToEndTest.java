@@ -1,0 +1,222 @@
+package io.github.busgen.processor.e2e;
+
+import io.github.busgen.connection.CallOptions;
+import io.github.busgen.connection.Connection;
+import io.github.busgen.connection.DBusErrors;
+import io.github.busgen.connection.DBusException;
+import io.github.busgen.connection.Subscription;
+import io.github.busgen.names.BusName;
+import io.github.busgen.names.ObjectPath;
+import io.github.busgen.testing.PrivateBus;
+import io.github.busgen.wire.Signature;
+import io.github.busgen.wire.Struct;
+import io.github.busgen.wire.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generated skeleton serves {@link EverythingService} on a private dbus-daemon, and the
+ * generated proxy calls it from another connection: every type, extremes and empty containers,
+ * records nested in lists and maps, asynchronous and no-reply methods, declared and undeclared
+ * errors, timeouts, properties with PropertiesChanged, and signals.
+ */
+class EndToEndTest {
+    static final BusName NAME = BusName.of("io.github.busgen.test.Everything");
+    static final ObjectPath PATH = ObjectPath.of("/io/github/busgen/test/Everything");
+
+    private static PrivateBus bus;
+    private static Connection server;
+    private static Connection client;
+    private static EverythingService service;
+    private static EverythingProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bus = PrivateBus.start();
+        server = Connection.open(bus.address());
+        service = new EverythingService();
+        service.skeleton = new EverythingSkeleton(service);
+        service.skeleton.export(server, PATH);
+        server.requestName(NAME, 0);
+        client = Connection.open(bus.address());
+        proxy = EverythingProxy.of(client, NAME, PATH);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (bus != null) {
+            bus.close();
+        }
+    }
+
+    @Test
+    void basicTypesAtTheirExtremes() {
+        Variant v = Variant.of("(sai)", Struct.of("nested", new int[] {1, -1}));
+        Everything.Basics b = proxy.echoBasics((byte) 0xFF, true, Short.MIN_VALUE, 65535, Integer.MIN_VALUE,
+                0xFFFF_FFFFL, Long.MAX_VALUE, -1L, Double.NaN, "grüße \uD83D\uDE00", ObjectPath.of("/a/b_c/1"),
+                Signature.of("a{sv}(ii)"), v);
+        assertEquals(new Everything.Basics((byte) 0xFF, true, Short.MIN_VALUE, 65535, Integer.MIN_VALUE,
+                0xFFFF_FFFFL, Long.MAX_VALUE, -1L, Double.NaN, "grüße \uD83D\uDE00", ObjectPath.of("/a/b_c/1"),
+                Signature.of("a{sv}(ii)"), v), b);
+        Everything.Basics zero = proxy.echoBasics((byte) 0, false, (short) 0, 0, 0, 0, Long.MIN_VALUE, 0, -0.0, "",
+                ObjectPath.ROOT, Signature.EMPTY, Variant.ofVariant(Variant.ofString("")));
+        assertEquals(0, zero.u());
+        assertEquals(Long.MIN_VALUE, zero.x());
+        assertEquals(Signature.EMPTY, zero.g());
+    }
+
+    @Test
+    void unsignedValuesOutOfRangeAreRefusedBeforeSending() {
+        assertThrows(IllegalArgumentException.class, () -> proxy.echoBasics((byte) 0, false, (short) 0, 65536, 0, 0,
+                0, 0, 0, "", ObjectPath.ROOT, Signature.EMPTY, Variant.ofInt32(0)));
+        assertThrows(IllegalArgumentException.class, () -> proxy.echoBasics((byte) 0, false, (short) 0, 0, 0, -1,
+                0, 0, 0, "", ObjectPath.ROOT, Signature.EMPTY, Variant.ofInt32(0)));
+    }
+
+    @Test
+    void primitiveArraysFullAndEmpty() {
+        Everything.Arrays a = proxy.echoArrays(new byte[] {0, -1, 127}, new boolean[] {true, false},
+                new short[] {Short.MAX_VALUE, Short.MIN_VALUE}, new int[] {0, 65535}, new int[] {Integer.MIN_VALUE},
+                new long[] {0, 0xFFFF_FFFFL}, new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, new long[] {-1, 0},
+                new double[] {Double.NEGATIVE_INFINITY, 0.5});
+        assertArrayEquals(new byte[] {0, -1, 127}, a.ay());
+        assertArrayEquals(new boolean[] {true, false}, a.ab());
+        assertArrayEquals(new short[] {Short.MAX_VALUE, Short.MIN_VALUE}, a.an());
+        assertArrayEquals(new int[] {0, 65535}, a.aq());
+        assertArrayEquals(new int[] {Integer.MIN_VALUE}, a.ai());
+        assertArrayEquals(new long[] {0, 0xFFFF_FFFFL}, a.au());
+        assertArrayEquals(new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, a.ax());
+        assertArrayEquals(new long[] {-1, 0}, a.at());
+        assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, 0.5}, a.ad());
+
+        Everything.Arrays empty = proxy.echoArrays(new byte[0], new boolean[0], new short[0], new int[0], new int[0],
+                new long[0], new long[0], new long[0], new double[0]);
+        assertEquals(0, empty.ay().length + empty.ab().length + empty.an().length + empty.aq().length
+                + empty.ai().length + empty.au().length + empty.ax().length + empty.at().length + empty.ad().length);
+    }
+
+    @Test
+    void recordsNestedInListsAndMaps() {
+        Map<ObjectPath, Map<String, Variant>> managed = new LinkedHashMap<>();
+        managed.put(ObjectPath.of("/z"), Map.of("A", Variant.ofInt32(1), "B", Variant.ofString("b")));
+        managed.put(ObjectPath.of("/a"), Map.of());
+        Everything.Nested n = proxy.nest(List.of(
+                new Everything.Line("one", List.of(new Everything.Point(1, 2), new Everything.Point(3, 4))),
+                new Everything.Line("two", List.of()),
+                new Everything.Line("one", List.of(new Everything.Point(5, 6)))), managed);
+        assertEquals(List.of("one", "two"), List.copyOf(n.byName().keySet()), "insertion order is kept");
+        assertEquals(List.of(new Everything.Point(1, 2), new Everything.Point(3, 4), new Everything.Point(5, 6)),
+                n.byName().get("one"));
+        assertEquals(List.of(), n.byName().get("two"));
+        assertEquals(List.of(ObjectPath.of("/z"), ObjectPath.of("/a")), List.copyOf(n.propertyCounts().keySet()));
+        assertEquals(2L, n.propertyCounts().get(ObjectPath.of("/z")));
+    }
+
+    @Test
+    void emptyContainers() {
+        assertEquals(0, proxy.countAll(List.of(), Map.of(), new byte[0], List.of()));
+        assertEquals(1 + 1 + 2 + (2 + 1), proxy.countAll(List.of(new Everything.Point(0, 0)), Map.of("k", Variant.ofBoolean(true)),
+                new byte[2], List.of(List.of(), List.of("x"))));
+    }
+
+    @Test
+    void asynchronousOnBothSides() throws Exception {
+        assertEquals(9L, proxy.square(3).get(5, TimeUnit.SECONDS));
+        assertEquals(0xFFFF_FFFE_0000_0001L, proxy.square(0xFFFF_FFFFL).get(5, TimeUnit.SECONDS),
+                "t keeps all 64 bits");
+        assertEquals(3, proxy.countAllAsync(List.of(), Map.of(), new byte[3], List.of()).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void declaredErrorsComeBackAsTheirExceptions() {
+        Everything.NotFoundException e = assertThrows(Everything.NotFoundException.class, () -> proxy.fail("missing"));
+        assertEquals("no missing", e.getMessage());
+        DBusException denied = assertThrows(DBusException.class, () -> proxy.fail("denied"));
+        assertEquals(DBusErrors.ACCESS_DENIED, denied.errorName());
+        DBusException broken = assertThrows(DBusException.class, () -> proxy.fail("other"));
+        assertEquals(DBusErrors.FAILED, broken.errorName());
+
+        ExecutionException later = assertThrows(ExecutionException.class,
+                () -> proxy.failLater("k").get(5, TimeUnit.SECONDS));
+        assertInstanceOf(Everything.NotFoundException.class, later.getCause());
+        assertEquals("no k", later.getCause().getMessage());
+        CompletionException async = assertThrows(CompletionException.class, () -> proxy.failAsync("missing").join());
+        assertInstanceOf(Everything.NotFoundException.class, async.getCause());
+    }
+
+    @Test
+    void perCallOptions() {
+        EverythingProxy impatient = proxy.withOptions(CallOptions.DEFAULT.withTimeout(Duration.ofMillis(200))
+                .withNoAutoStart(true).withInteractiveAuthorization(true));
+        DBusException e = assertThrows(DBusException.class, () -> impatient.sleep(2000));
+        assertEquals(DBusErrors.NO_REPLY, e.errorName());
+        impatient.sleep(0);
+    }
+
+    @Test
+    void noReplyMethodsAndSignals() throws Exception {
+        BlockingQueue<Everything.Poked> poked = new LinkedBlockingQueue<>();
+        try (Subscription s = proxy.onPoked(poked::add)) {
+            proxy.poke("hello");
+            assertEquals(new Everything.Poked("hello"), poked.poll(5, TimeUnit.SECONDS));
+        }
+        assertTrue(service.pokes.contains("hello"));
+
+        BlockingQueue<Everything.Moved> moved = new LinkedBlockingQueue<>();
+        try (Subscription s = proxy.onMoved(moved::add)) {
+            service.skeleton.emitMoved(new Everything.Point(1, 1), List.of(new Everything.Point(2, 2)),
+                    Map.of("speed", Variant.ofDouble(1.5)));
+            Everything.Moved m = moved.poll(5, TimeUnit.SECONDS);
+            assertEquals(new Everything.Moved(new Everything.Point(1, 1), List.of(new Everything.Point(2, 2)),
+                    Map.of("speed", Variant.ofDouble(1.5))), m);
+        }
+    }
+
+    @Test
+    void propertiesAndTheirChanges() throws Exception {
+        proxy.setCount(41);
+        assertEquals(41, proxy.getCount());
+        proxy.setCountAsync(42).get(5, TimeUnit.SECONDS);
+        assertEquals(42, proxy.getCountAsync().get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(new Everything.Point(0, 0), new Everything.Point(Integer.MAX_VALUE, Integer.MIN_VALUE)),
+                proxy.getCorners());
+
+        BlockingQueue<Integer> counts = new LinkedBlockingQueue<>();
+        BlockingQueue<String> labels = new LinkedBlockingQueue<>();
+        try (Subscription c = proxy.onCountPropertyChanged(counts::add);
+             Subscription l = proxy.onLabelPropertyChanged(labels::add)) {
+            proxy.setCount(7);
+            assertEquals(7, counts.poll(5, TimeUnit.SECONDS), "a remote Set announces the new value");
+            service.relabel("second");
+            assertEquals("second", labels.poll(5, TimeUnit.SECONDS), "an invalidated property is read again");
+        }
+        DBusException readOnly = assertThrows(DBusException.class, () -> server.call(
+                io.github.busgen.connection.ProxySupport.setProperty(NAME, PATH,
+                        io.github.busgen.names.InterfaceName.of(NAME.value()), "Label", Signature.of("s"),
+                        w -> w.writeString("x"), CallOptions.DEFAULT)));
+        assertEquals(DBusErrors.PROPERTY_READ_ONLY, readOnly.errorName());
+    }
+}

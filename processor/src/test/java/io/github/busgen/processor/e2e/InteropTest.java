@@ -1,0 +1,208 @@
+package io.github.busgen.processor.e2e;
+
+import io.github.busgen.connection.Connection;
+import io.github.busgen.connection.DBusErrors;
+import io.github.busgen.connection.DBusException;
+import io.github.busgen.connection.Subscription;
+import io.github.busgen.fdo.DBusProxy;
+import io.github.busgen.names.BusName;
+import io.github.busgen.names.ObjectPath;
+import io.github.busgen.testing.PrivateBus;
+import io.github.busgen.wire.Signature;
+import io.github.busgen.wire.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Interoperability of generated code with peers nobody here wrote, on a private dbus-daemon:
+ * {@code busctl}, {@code gdbus} and a python-dbus client call the generated skeleton, and the
+ * generated proxy calls a python-dbus service of the same interface.
+ */
+class InteropTest {
+    private static final String NAME = EndToEndTest.NAME.value();
+    private static final String PATH = EndToEndTest.PATH.value();
+
+    private static PrivateBus bus;
+    private static Connection server;
+    private static EverythingService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bus = PrivateBus.start();
+        server = Connection.open(bus.address());
+        service = new EverythingService();
+        service.skeleton = new EverythingSkeleton(service);
+        service.skeleton.export(server, EndToEndTest.PATH);
+        server.requestName(EndToEndTest.NAME, 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (bus != null) {
+            bus.close();
+        }
+    }
+
+    private static Tools.Result busctl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Tools.require("busctl", "systemd"),
+                "--address=" + bus.address(), "--"));
+        command.addAll(List.of(args));
+        return Tools.run(command, 30);
+    }
+
+    private static Tools.Result gdbus(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Tools.require("gdbus", "libglib2.0-bin")));
+        command.add(args[0]);
+        command.addAll(List.of("--address", bus.address(), "--dest", NAME, "--object-path", PATH));
+        command.addAll(List.of(args).subList(1, args.length));
+        return Tools.run(command, 30);
+    }
+
+    @Test
+    void busctlCallsTheGeneratedSkeleton() throws Exception {
+        Tools.Result r = busctl("call", NAME, PATH, NAME, "EchoBasics", "ybnqiuxtdsogv", "255", "true", "-32768",
+                "65535", "-2147483648", "4294967295", "9223372036854775807", "18446744073709551615", "0.5", "hi",
+                "/a/b", "a{sv}", "s", "inner");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("ybnqiuxtdsogv 255 true -32768 65535 -2147483648 4294967295 9223372036854775807"
+                + " 18446744073709551615 0.5 \"hi\" \"/a/b\" \"a{sv}\" s \"inner\"\n", r.out());
+
+        r = busctl("call", NAME, PATH, NAME, "Nest", "a(sa(ii))a{oa{sv}}", "1", "one", "2", "1", "2", "3", "4", "1",
+                "/x", "1", "k", "i", "7");
+        assertEquals("a{sa(ii)}a{ou} 1 \"one\" 2 1 2 3 4 1 \"/x\" 1\n", r.out(), r.err());
+
+        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "Count", "i", "5").exit());
+        assertEquals("i 5\n", busctl("get-property", NAME, PATH, NAME, "Count").out());
+        assertEquals("t 18446744065119617025\n", busctl("call", NAME, PATH, NAME, "Square", "u", "4294967295").out());
+
+        r = busctl("call", NAME, PATH, NAME, "Fail", "s", "missing");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no missing"), r.err());
+    }
+
+    @Test
+    void gdbusCallsTheGeneratedSkeleton() throws Exception {
+        Tools.Result r = gdbus("call", "--method", NAME + ".Nest", "[(\"one\", [(1,2)]), (\"two\", @a(ii) [])]",
+                "{objectpath \"/x\": {\"k\": <1>}}");
+        assertEquals("({'one': [(1, 2)], 'two': []}, {objectpath '/x': uint32 1})\n", r.out(), r.err());
+
+        r = gdbus("call", "--method", NAME + ".EchoArrays", "[byte 1, 255]", "[true]", "@an []", "[@q 65535]", "[-1]",
+                "[@u 4294967295]", "[@x 1]", "[@t 18446744073709551615]", "[0.25]");
+        assertEquals("([byte 0x01, 0xff], [true], @an [], [uint16 65535], [-1], [uint32 4294967295], [int64 1],"
+                + " [uint64 18446744073709551615], [0.25])\n", r.out(), r.err());
+
+        r = gdbus("call", "--method", NAME + ".Fail", "missing");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("GDBus.Error:io.github.busgen.test.Error.NotFound: no missing"), r.err());
+
+        r = gdbus("introspect");
+        assertTrue(r.out().contains("interface io.github.busgen.test.Everything {"), r.out());
+        assertTrue(r.out().contains("Nest(in  a(sa(ii)) lines,"), r.out());
+        assertTrue(r.out().contains("readwrite i Count"), r.out());
+    }
+
+    @Test
+    void pythonDbusCallsTheGeneratedSkeleton(@TempDir Path dir) throws Exception {
+        Tools.Result r = Tools.run(List.of(Tools.python(), Tools.resource("python_client.py", dir).toString(),
+                bus.address()), 60);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(
+                "basics [255, 1, -32768, 65535, -2147483648, 4294967295, -9223372036854775808, 18446744073709551615,"
+                        + " 0.5, 'grüße', '/a/b', 'a{sv}', 'inner']",
+                "arrays ['00ff', [1], [], [65535], [-1], [4294967295], [1], [18446744073709551615], [0.25]]",
+                "nest {'one': [(1, 2), (3, 4)], 'two': []} {'/x': 1}",
+                "square 18446744065119617025",
+                "error io.github.busgen.test.Error.NotFound no missing",
+                "count 12",
+                "corners [(0, 0), (2147483647, -2147483648)]"), r.out().lines().toList());
+    }
+
+    @Test
+    void theGeneratedProxyCallsAPythonDbusService(@TempDir Path dir) throws Exception {
+        Process python = new ProcessBuilder(Tools.python(), Tools.resource("python_service.py", dir).toString(),
+                bus.address()).redirectErrorStream(true).start();
+        try (Connection client = Connection.open(bus.address())) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("ready", out.readLine(), "the python service did not start");
+            Tools.drain(python.getInputStream());
+            BusName pythonName = BusName.of("io.github.busgen.test.Python");
+            assertTrue(DBusProxy.of(client, BusName.DBUS, ObjectPath.of("/org/freedesktop/DBus"))
+                    .nameHasOwner(pythonName.value()));
+            EverythingProxy proxy = EverythingProxy.of(client, pythonName, EndToEndTest.PATH);
+
+            Variant v = Variant.of("(sai)", io.github.busgen.wire.Struct.of("nested", new int[] {1, -1}));
+            assertEquals(new Everything.Basics((byte) 0xFF, true, Short.MIN_VALUE, 65535, Integer.MIN_VALUE,
+                            0xFFFF_FFFFL, Long.MAX_VALUE, -1L, 0.5, "grüße", ObjectPath.of("/a/b"), Signature.of("a{sv}"), v),
+                    proxy.echoBasics((byte) 0xFF, true, Short.MIN_VALUE, 65535, Integer.MIN_VALUE, 0xFFFF_FFFFL,
+                            Long.MAX_VALUE, -1L, 0.5, "grüße", ObjectPath.of("/a/b"), Signature.of("a{sv}"), v));
+            Everything.Arrays a = proxy.echoArrays(new byte[] {1, -1}, new boolean[] {true}, new short[0],
+                    new int[] {65535}, new int[] {-1}, new long[] {0xFFFF_FFFFL}, new long[] {1}, new long[] {-1},
+                    new double[] {0.25});
+            assertArrayEquals(new byte[] {1, -1}, a.ay());
+            assertArrayEquals(new long[] {0xFFFF_FFFFL}, a.au());
+            assertArrayEquals(new long[] {-1}, a.at());
+            assertEquals(0, a.an().length);
+
+            Map<ObjectPath, Map<String, Variant>> managed = new LinkedHashMap<>();
+            managed.put(ObjectPath.of("/x"), Map.of("k", Variant.ofInt32(1)));
+            Everything.Nested n = proxy.nest(List.of(new Everything.Line("one", List.of(new Everything.Point(1, 2))),
+                    new Everything.Line("two", List.of())), managed);
+            assertEquals(Map.of("one", List.of(new Everything.Point(1, 2)), "two", List.of()), n.byName());
+            assertEquals(Map.of(ObjectPath.of("/x"), 1L), n.propertyCounts());
+            assertEquals(0xFFFF_FFFE_0000_0001L, proxy.square(0xFFFF_FFFFL).get(10, TimeUnit.SECONDS));
+            assertEquals(6, proxy.countAll(List.of(new Everything.Point(0, 0)), Map.of(), new byte[2],
+                    List.of(List.of("a"), List.of())));
+
+            assertThrows(Everything.NotFoundException.class, () -> proxy.fail("missing"));
+            assertEquals(DBusErrors.ACCESS_DENIED, assertThrows(DBusException.class, () -> proxy.fail("x")).errorName());
+            ExecutionException later = assertThrows(ExecutionException.class,
+                    () -> proxy.failLater("k").get(10, TimeUnit.SECONDS));
+            assertInstanceOf(Everything.NotFoundException.class, later.getCause());
+
+            BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+            try (Subscription poked = proxy.onPoked(events::add);
+                 Subscription moved = proxy.onMoved(events::add);
+                 Subscription count = proxy.onCountPropertyChanged(c -> events.add("count " + c));
+                 Subscription label = proxy.onLabelPropertyChanged(l -> events.add("label " + l))) {
+                proxy.poke("move");
+                assertEquals(new Everything.Poked("move"), events.poll(10, TimeUnit.SECONDS));
+                assertEquals(new Everything.Moved(new Everything.Point(1, 2), List.of(new Everything.Point(3, 4)),
+                        Map.of("speed", Variant.ofDouble(1.5))), events.poll(10, TimeUnit.SECONDS));
+                proxy.setCount(9);
+                assertEquals("count 9", events.poll(10, TimeUnit.SECONDS));
+                assertEquals(9, proxy.getCount());
+                proxy.poke("relabel");
+                assertEquals(new Everything.Poked("relabel"), events.poll(10, TimeUnit.SECONDS));
+                assertEquals("label relabelled", events.poll(10, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(new Everything.Point(0, 0), new Everything.Point(Integer.MAX_VALUE, Integer.MIN_VALUE)),
+                    proxy.getCornersAsync().get(10, TimeUnit.SECONDS));
+        } finally {
+            python.destroy();
+            python.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
