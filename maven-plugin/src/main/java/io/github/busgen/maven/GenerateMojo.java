@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * changed since the last run (a hash kept in {@code target/busgen/generate.stamp}), nothing is
  * written again.
  *
- * <p>This class only maps parameters onto {@link XmlGenerator}, the processor module's javac-free API.
+ * <p>This class only maps parameters onto {@code io.github.busgen.processor.XmlGenerator}, the processor module's javac-free API.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
