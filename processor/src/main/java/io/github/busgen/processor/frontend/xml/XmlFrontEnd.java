@@ -120,6 +120,12 @@ public final class XmlFrontEnd {
         return new XmlFrontEnd(options, reporter).read(documents);
     }
 
+    /** A front end that only names things (for tests of the naming rules). */
+    static XmlFrontEnd forNaming(Options options) {
+        return new XmlFrontEnd(options, (m, w, a) -> {
+        });
+    }
+
     /** An interface that passed the document-level checks, and where it came from. */
     private record Found(XmlDocument document, XmlInterface xml) {
         XmlLocation at(XmlPart part) {

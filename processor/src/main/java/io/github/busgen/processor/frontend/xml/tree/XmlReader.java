@@ -166,8 +166,11 @@ public final class XmlReader {
         public int next() throws XMLStreamException {
             Location end = getLocation();
             int line = end.getLineNumber();
-            // the JDK's reader counts the column one past the last character it consumed
-            int column = Math.max(1, end.getColumnNumber() - 1);
+            int column = end.getColumnNumber();
+            if (getEventType() == XMLStreamConstants.CHARACTERS || getEventType() == XMLStreamConstants.SPACE) {
+                // after text the JDK's reader has also consumed the '<' that ended it
+                column = Math.max(1, column - 1);
+            }
             int event = super.next();
             startLine = line;
             startColumn = column;
