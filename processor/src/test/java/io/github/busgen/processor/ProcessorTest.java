@@ -80,18 +80,31 @@ class ProcessorTest {
         }
     }
 
-    /** Writes {@code d.Later}, a record, in its first round, as a generator of records would. */
-    static final class MakesLater extends AbstractProcessor {
-        private boolean done;
+    /** A processor of the given annotation types, for the latest source version. */
+    abstract static class TestProcessor extends AbstractProcessor {
+        private final Set<String> types;
+
+        TestProcessor(String... types) {
+            this.types = Set.of(types);
+        }
 
         @Override
         public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
+            return types;
         }
 
         @Override
         public SourceVersion getSupportedSourceVersion() {
             return SourceVersion.latestSupported();
+        }
+    }
+
+    /** Writes {@code d.Later}, a record, in its first round, as a generator of records would. */
+    static final class MakesLater extends TestProcessor {
+        private boolean done;
+
+        MakesLater() {
+            super("*");
         }
 
         @Override
@@ -124,17 +137,11 @@ class ProcessorTest {
     }
 
     /** Records which annotations reach a processor that runs after busgen's. */
-    static final class Recorder extends AbstractProcessor {
+    static final class Recorder extends TestProcessor {
         final List<String> seen = new ArrayList<>();
 
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("io.github.busgen.annotation.*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
+        Recorder() {
+            super("io.github.busgen.annotation.*");
         }
 
         @Override

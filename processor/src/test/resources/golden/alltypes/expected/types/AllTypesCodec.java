@@ -20,6 +20,7 @@ import java.util.Map;
         value = "io.github.busgen.processor",
         from = "types.AllTypes"
 )
+@SuppressWarnings("deprecation")
 final class AllTypesCodec {
     private AllTypesCodec() {
     }

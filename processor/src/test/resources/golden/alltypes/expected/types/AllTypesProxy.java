@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
         value = "io.github.busgen.processor",
         from = "types.AllTypes"
 )
+@SuppressWarnings("deprecation")
 public final class AllTypesProxy implements AllTypes {
     private static final InterfaceName INTERFACE = InterfaceName.of("com.example.AllTypes");
 

@@ -37,6 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "types.AllTypes"
 )
+@SuppressWarnings("deprecation")
 public final class AllTypesSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

@@ -16,6 +16,7 @@ import java.util.List;
         value = "io.github.busgen.processor",
         from = "asy.Jobs"
 )
+@SuppressWarnings("deprecation")
 final class JobsCodec {
     private JobsCodec() {
     }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
         value = "io.github.busgen.processor",
         from = "asy.Jobs"
 )
+@SuppressWarnings("deprecation")
 public final class JobsProxy implements Jobs {
     private static final InterfaceName INTERFACE = InterfaceName.of("com.example.Jobs");
 

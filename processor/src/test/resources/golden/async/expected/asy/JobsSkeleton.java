@@ -36,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "asy.Jobs"
 )
+@SuppressWarnings("deprecation")
 public final class JobsSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

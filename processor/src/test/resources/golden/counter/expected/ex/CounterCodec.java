@@ -17,6 +17,7 @@ import java.util.Map;
         value = "io.github.busgen.processor",
         from = "ex.Counter"
 )
+@SuppressWarnings("deprecation")
 final class CounterCodec {
     private CounterCodec() {
     }

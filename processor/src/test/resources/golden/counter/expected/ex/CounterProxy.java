@@ -33,6 +33,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "ex.Counter"
 )
+@SuppressWarnings("deprecation")
 public final class CounterProxy implements Counter {
     private static final InterfaceName INTERFACE = InterfaceName.of("io.github.busgen.examples.Counter");
 

@@ -42,6 +42,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "ex.Counter"
 )
+@SuppressWarnings("deprecation")
 public final class CounterSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

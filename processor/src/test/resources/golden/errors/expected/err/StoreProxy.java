@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
         value = "io.github.busgen.processor",
         from = "err.Store"
 )
+@SuppressWarnings("deprecation")
 public final class StoreProxy implements Store {
     private static final InterfaceName INTERFACE = InterfaceName.of("com.example.Store");
 

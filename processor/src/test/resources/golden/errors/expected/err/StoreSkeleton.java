@@ -40,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "err.Store"
 )
+@SuppressWarnings("deprecation")
 public final class StoreSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "nm.Outer.Names"
 )
+@SuppressWarnings("deprecation")
 public final class Outer_NamesProxy implements Outer.Names {
     private static final InterfaceName INTERFACE = InterfaceName.of("com.example.Names");
 

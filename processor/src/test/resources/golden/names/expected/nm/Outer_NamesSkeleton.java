@@ -38,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "nm.Outer.Names"
 )
+@SuppressWarnings("deprecation")
 public final class Outer_NamesSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

@@ -122,7 +122,6 @@ public final class LegacySkeleton implements ExportedInterface {
         call.reply();
     }
 
-    @SuppressWarnings("deprecation")
     private void invokeOldCall(MethodInvocation call) throws Exception {
         WireReader r = call.arguments();
         int result = this.implementation.old(r.readInt32());
@@ -130,7 +129,6 @@ public final class LegacySkeleton implements ExportedInterface {
     }
 
     @Override
-    @SuppressWarnings("deprecation")
     public void readProperty(String name, WireWriter out) throws Exception {
         switch (name) {
             case "Mode" -> out.writeString(this.implementation.getMode());

@@ -16,6 +16,7 @@ import java.util.List;
         value = "io.github.busgen.processor",
         from = "props.Settings"
 )
+@SuppressWarnings("deprecation")
 final class SettingsCodec {
     private SettingsCodec() {
     }

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "props.Settings"
 )
+@SuppressWarnings("deprecation")
 public final class SettingsProxy implements Settings {
     private static final InterfaceName INTERFACE = InterfaceName.of("com.example.Settings");
 

@@ -36,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "props.Settings"
 )
+@SuppressWarnings("deprecation")
 public final class SettingsSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

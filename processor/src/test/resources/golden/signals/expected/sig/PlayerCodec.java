@@ -18,6 +18,7 @@ import java.util.Map;
         value = "io.github.busgen.processor",
         from = "sig.Player"
 )
+@SuppressWarnings("deprecation")
 final class PlayerCodec {
     private PlayerCodec() {
     }

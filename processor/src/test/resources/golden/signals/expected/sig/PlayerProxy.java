@@ -29,6 +29,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "sig.Player"
 )
+@SuppressWarnings("deprecation")
 public final class PlayerProxy implements Player {
     private static final InterfaceName INTERFACE = InterfaceName.of("com.example.Player");
 

@@ -40,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "sig.Player"
 )
+@SuppressWarnings("deprecation")
 public final class PlayerSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

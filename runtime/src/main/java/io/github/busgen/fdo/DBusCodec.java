@@ -19,6 +19,7 @@ import java.util.Map;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.DBus"
 )
+@SuppressWarnings("deprecation")
 final class DBusCodec {
     private DBusCodec() {
     }

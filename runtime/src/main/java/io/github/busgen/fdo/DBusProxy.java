@@ -34,6 +34,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.DBus"
 )
+@SuppressWarnings("deprecation")
 public final class DBusProxy implements DBus {
     private static final InterfaceName INTERFACE = InterfaceName.of("org.freedesktop.DBus");
 

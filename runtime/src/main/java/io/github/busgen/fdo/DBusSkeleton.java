@@ -43,6 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.DBus"
 )
+@SuppressWarnings("deprecation")
 public final class DBusSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

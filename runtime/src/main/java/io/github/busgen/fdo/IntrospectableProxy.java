@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.Introspectable"
 )
+@SuppressWarnings("deprecation")
 public final class IntrospectableProxy implements Introspectable {
     private static final InterfaceName INTERFACE = InterfaceName.of("org.freedesktop.DBus.Introspectable");
 

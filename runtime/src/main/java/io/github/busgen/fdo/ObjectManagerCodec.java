@@ -20,6 +20,7 @@ import java.util.Map;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.ObjectManager"
 )
+@SuppressWarnings("deprecation")
 final class ObjectManagerCodec {
     private ObjectManagerCodec() {
     }

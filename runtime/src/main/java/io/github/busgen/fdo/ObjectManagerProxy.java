@@ -31,6 +31,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.ObjectManager"
 )
+@SuppressWarnings("deprecation")
 public final class ObjectManagerProxy implements ObjectManager {
     private static final InterfaceName INTERFACE = InterfaceName.of("org.freedesktop.DBus.ObjectManager");
 

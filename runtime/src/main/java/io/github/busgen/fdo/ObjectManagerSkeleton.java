@@ -39,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.ObjectManager"
 )
+@SuppressWarnings("deprecation")
 public final class ObjectManagerSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

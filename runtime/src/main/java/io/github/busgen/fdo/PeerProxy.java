@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.Peer"
 )
+@SuppressWarnings("deprecation")
 public final class PeerProxy implements Peer {
     private static final InterfaceName INTERFACE = InterfaceName.of("org.freedesktop.DBus.Peer");
 

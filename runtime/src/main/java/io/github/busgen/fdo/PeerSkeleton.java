@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.Peer"
 )
+@SuppressWarnings("deprecation")
 public final class PeerSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

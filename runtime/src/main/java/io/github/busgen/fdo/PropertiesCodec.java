@@ -19,6 +19,7 @@ import java.util.Map;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.Properties"
 )
+@SuppressWarnings("deprecation")
 final class PropertiesCodec {
     private PropertiesCodec() {
     }

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.Properties"
 )
+@SuppressWarnings("deprecation")
 public final class PropertiesProxy implements Properties {
     private static final InterfaceName INTERFACE = InterfaceName.of("org.freedesktop.DBus.Properties");
 

@@ -40,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
         value = "io.github.busgen.processor",
         from = "io.github.busgen.fdo.Properties"
 )
+@SuppressWarnings("deprecation")
 public final class PropertiesSkeleton implements ExportedInterface {
     /**
      * The interface's introspection data.

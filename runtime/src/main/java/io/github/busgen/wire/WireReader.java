@@ -265,6 +265,15 @@ public final class WireReader {
         }
     }
 
+    /** The valid one-character signatures by their byte: the basic types and {@code v}. */
+    private static final Signature[] ONE_TYPE_SIGNATURES = new Signature[256];
+
+    static {
+        for (char c : "ybnqiuxtdhsogv".toCharArray()) {
+            ONE_TYPE_SIGNATURES[c] = Signature.of(String.valueOf(c));
+        }
+    }
+
     /** {@code g}: a valid signature. */
     public Signature readSignature() throws DBusProtocolException {
         int lengthAt = pos;
@@ -274,6 +283,13 @@ public final class WireReader {
         int start = stringBytes(len, lengthAt, "SIGNATURE");
         if (lastLength == 0) {
             return Signature.EMPTY;
+        }
+        if (lastLength == 1) {
+            // the signature of nearly every variant and single-argument body: no String to make
+            Signature one = ONE_TYPE_SIGNATURES[buf[start] & 0xFF];
+            if (one != null) {
+                return one;
+            }
         }
         String s = new String(buf, start, lastLength, StandardCharsets.ISO_8859_1);
         try {

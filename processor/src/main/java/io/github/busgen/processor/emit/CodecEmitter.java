@@ -36,9 +36,7 @@ public final class CodecEmitter {
                 .addAnnotation(GeneratedFiles.generated(model))
                 .addModifiers(Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        if (model.usesDeprecated()) {
-            type.addAnnotation(GeneratedFiles.suppress("deprecation"));
-        }
+        type.addAnnotation(GeneratedFiles.suppressDeprecation());
         for (TypeModel t : types) {
             type.addMethod(writer(t, codec));
             type.addMethod(reader(t, codec));

@@ -19,16 +19,13 @@ final class GeneratedFiles {
                 .build();
     }
 
-    /** {@code @SuppressWarnings(...)} for the given warnings. */
-    static AnnotationSpec suppress(String... warnings) {
-        AnnotationSpec.Builder b = AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS);
-        if (warnings.length == 1) {
-            b.addMember("value", "$S", warnings[0]);
-        } else {
-            b.addMember("value", "{$L}", String.join(", ", java.util.Arrays.stream(warnings)
-                    .map(w -> '"' + w + '"').toList()));
-        }
-        return b.build();
+    /**
+     * {@code @SuppressWarnings("deprecation")}: generated code uses whatever the interface uses,
+     * deprecated members and types included, and must not warn about the user's own choices.
+     * (Overrides of deprecated methods are marked {@code @Deprecated} themselves.)
+     */
+    static AnnotationSpec suppressDeprecation() {
+        return AnnotationSpec.builder(RuntimeTypes.SUPPRESS_WARNINGS).addMember("value", "$S", "deprecation").build();
     }
 
     /** The file of {@code type} in the interface's package, with the header. */

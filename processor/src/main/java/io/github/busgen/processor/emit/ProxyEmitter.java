@@ -2,14 +2,10 @@ package io.github.busgen.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import io.github.busgen.processor.model.ArgModel;
 import io.github.busgen.processor.model.Constants;
 import io.github.busgen.processor.model.ErrorModel;
@@ -20,7 +16,6 @@ import io.github.busgen.processor.model.RuntimeTypes;
 import io.github.busgen.processor.model.SignalModel;
 
 import javax.lang.model.element.Modifier;
-import java.util.List;
 import java.util.Objects;
 
 import static io.github.busgen.processor.model.RuntimeTypes.PROXY_SUPPORT;
@@ -65,9 +60,7 @@ public final class ProxyEmitter {
             if (model.deprecated()) {
                 t.addAnnotation(RuntimeTypes.DEPRECATED);
             }
-            if (model.usesDeprecated()) {
-                t.addAnnotation(GeneratedFiles.suppress("deprecation"));
-            }
+            t.addAnnotation(GeneratedFiles.suppressDeprecation());
             constants(t);
             fieldsAndFactories(t);
             for (MethodModel m : model.methods()) {
@@ -90,26 +83,26 @@ public final class ProxyEmitter {
         }
 
         private void constants(TypeSpec.Builder t) {
-            t.addField(constant(RuntimeTypes.INTERFACE_NAME, Constants.INTERFACE,
+            t.addField(Snippets.constant(RuntimeTypes.INTERFACE_NAME, Constants.INTERFACE,
                     CodeBlock.of("$T.of($S)", RuntimeTypes.INTERFACE_NAME, model.name())));
             for (MethodModel m : model.methods()) {
-                t.addField(constant(RuntimeTypes.MEMBER_NAME, constants.member(m), memberName(m.name())));
+                t.addField(Snippets.constant(RuntimeTypes.MEMBER_NAME, constants.member(m), Snippets.memberName(m.name())));
                 if (!m.in().isEmpty()) {
-                    t.addField(constant(RuntimeTypes.SIGNATURE, constants.in(m), signature(m.inSignature())));
+                    t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.in(m), Snippets.signature(m.inSignature())));
                 }
                 if (!m.out().isEmpty() && !m.noReply()) {
-                    t.addField(constant(RuntimeTypes.SIGNATURE, constants.out(m), signature(m.outSignature())));
+                    t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.out(m), Snippets.signature(m.outSignature())));
                 }
             }
             for (PropertyModel p : model.properties()) {
-                t.addField(constant(RuntimeTypes.SIGNATURE, constants.type(p), signature(p.type().signature())));
+                t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.type(p), Snippets.signature(p.type().signature())));
             }
             for (SignalModel s : model.signals()) {
-                t.addField(constant(RuntimeTypes.MEMBER_NAME, constants.member(s), memberName(s.name())));
-                t.addField(constant(RuntimeTypes.SIGNATURE, constants.args(s), signature(s.signature())));
+                t.addField(Snippets.constant(RuntimeTypes.MEMBER_NAME, constants.member(s), Snippets.memberName(s.name())));
+                t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.args(s), Snippets.signature(s.signature())));
             }
             for (ErrorModel e : model.errors()) {
-                t.addField(constant(RuntimeTypes.ERROR_NAME, constants.error(e),
+                t.addField(Snippets.constant(RuntimeTypes.ERROR_NAME, constants.error(e),
                         CodeBlock.of("$T.of($S)", RuntimeTypes.ERROR_NAME, e.name())));
             }
         }
@@ -191,7 +184,7 @@ public final class ProxyEmitter {
             MethodSpec.Builder b = MethodSpec.methodBuilder(m.callBuilderName())
                     .addModifiers(Modifier.PRIVATE)
                     .returns(RuntimeTypes.MESSAGE)
-                    .addParameters(parameters(m.in()));
+                    .addParameters(Snippets.parameters(m.in()));
             CodeBlock start = CodeBlock.of("$T.methodCall(this.destination, this.path, $L, $L, this.options)",
                     PROXY_SUPPORT, Constants.INTERFACE, constants.member(m));
             if (m.noReply()) {
@@ -212,9 +205,9 @@ public final class ProxyEmitter {
             MethodSpec.Builder b = MethodSpec.methodBuilder(name)
                     .addAnnotation(RuntimeTypes.OVERRIDE)
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameters(parameters(m.in()))
+                    .addParameters(Snippets.parameters(m.in()))
                     .varargs(m.varargs());
-            deprecate(b, m.deprecated());
+            Snippets.deprecate(b, m.deprecated());
             return b;
         }
 
@@ -223,7 +216,7 @@ public final class ProxyEmitter {
             for (ErrorModel e : m.errors()) {
                 b.addException(e.javaType());
             }
-            CodeBlock call = CodeBlock.of("$L($L)", m.callBuilderName(), arguments(m.in()));
+            CodeBlock call = CodeBlock.of("$L($L)", m.callBuilderName(), Snippets.arguments(m.in()));
             if (m.noReply()) {
                 return b.addStatement("this.connection.send($L)", call).build();
             }
@@ -279,14 +272,14 @@ public final class ProxyEmitter {
                     .addJavadoc("Calls {@code $L} without waiting: the future completes with the reply, or"
                             + " fails with the error.\n", m.name())
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameters(parameters(m.in()))
+                    .addParameters(Snippets.parameters(m.in()))
                     .varargs(m.varargs());
             if (!overrides) {
-                deprecate(b, m.deprecated());
+                Snippets.deprecate(b, m.deprecated());
             }
             b.returns(MethodModel.future(m.replyType()));
             CodeBlock call = CodeBlock.of("this.connection.callAsync($L($L), this.timeout)", m.callBuilderName(),
-                    arguments(m.in()));
+                    Snippets.arguments(m.in()));
             if (m.out().isEmpty()) {
                 return b.addStatement("return $T.completion($L, $L)", PROXY_SUPPORT, call, errors(m)).build();
             }
@@ -322,8 +315,8 @@ public final class ProxyEmitter {
                         .addStatement("$T r = $T.propertyReader(reply, $L)", RuntimeTypes.WIRE_READER, PROXY_SUPPORT,
                                 type);
                 decodeOrFail(getter, read);
-                t.addMethod(deprecate(getter, p.deprecated()).build());
-                t.addMethod(deprecate(MethodSpec.methodBuilder(p.getterAsyncName())
+                t.addMethod(Snippets.deprecate(getter, p.deprecated()).build());
+                t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.getterAsyncName())
                         .addJavadoc("Reads property {@code $L} without waiting.\n", p.name())
                         .addModifiers(Modifier.PUBLIC)
                         .returns(MethodModel.future(p.type().javaType()))
@@ -335,13 +328,13 @@ public final class ProxyEmitter {
                 CodeBlock set = CodeBlock.of("$T.setProperty(this.destination, this.path, $L, $S, $L, w -> $L,"
                                 + " this.options)", PROXY_SUPPORT, Constants.INTERFACE, p.name(), type,
                         Codecs.write(p.type(), codec, "w", CodeBlock.of("$L", p.setterParam())));
-                t.addMethod(deprecate(MethodSpec.methodBuilder(p.setter())
+                t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.setter())
                         .addAnnotation(RuntimeTypes.OVERRIDE)
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(p.type().javaType(), p.setterParam())
                         .addStatement("this.connection.call($L, this.timeout)", set), p.deprecated())
                         .build());
-                t.addMethod(deprecate(MethodSpec.methodBuilder(p.setterAsyncName())
+                t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.setterAsyncName())
                         .addJavadoc("Writes property {@code $L} without waiting.\n", p.name())
                         .addModifiers(Modifier.PUBLIC)
                         .returns(MethodModel.future(TypeName.VOID))
@@ -351,13 +344,13 @@ public final class ProxyEmitter {
                         .build());
             }
             if (p.watchable(model)) {
-                t.addMethod(deprecate(MethodSpec.methodBuilder(p.watchName())
+                t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.watchName())
                         .addJavadoc("Calls {@code handler} with the new value whenever property {@code $L} changes"
                                 + " (PropertiesChanged);\nwhen the service only names the property as changed, the"
                                 + " value is read first. Close the subscription to stop.\n", p.name())
                         .addModifiers(Modifier.PUBLIC)
                         .returns(RuntimeTypes.SUBSCRIPTION)
-                        .addParameter(consumerOf(p.type().javaType()), "handler")
+                        .addParameter(Snippets.consumerOf(p.type().javaType()), "handler")
                         .addStatement("return this.connection.subscribe($T.propertiesChangedRule(this.destination,"
                                         + " this.path, $L),\n$T.propertyChangedHandler($S, $L, r -> $L, handler,"
                                         + " () -> $L().thenAccept(handler)))", PROXY_SUPPORT, Constants.INTERFACE,
@@ -373,50 +366,17 @@ public final class ProxyEmitter {
             for (int i = 0; i < s.args().size(); i++) {
                 args.add(i == 0 ? "$L" : ", $L", Codecs.read(s.args().get(i).type(), codec, "r"));
             }
-            t.addMethod(deprecate(MethodSpec.methodBuilder(s.subscribeName())
+            t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(s.subscribeName())
                     .addJavadoc("Calls {@code handler} with each signal {@code $L} of the object. Close the"
                             + " subscription to stop.\n", s.name())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(RuntimeTypes.SUBSCRIPTION)
-                    .addParameter(consumerOf(s.javaType()), "handler")
+                    .addParameter(Snippets.consumerOf(s.javaType()), "handler")
                     .addStatement("return this.connection.subscribe($T.signalRule(this.destination, this.path, $L, $L),"
                                     + "\n$T.signalHandler($L, r -> new $T($L), handler))", PROXY_SUPPORT,
                             Constants.INTERFACE, constants.member(s), PROXY_SUPPORT, constants.args(s), s.javaType(),
                             args.build()), s.deprecated())
                     .build());
         }
-
-        // ------------------------------------------------------------ helpers
-
-        private static FieldSpec constant(TypeName type, String name, CodeBlock init) {
-            return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(init)
-                    .build();
-        }
-    }
-
-    static CodeBlock memberName(String name) {
-        return CodeBlock.of("$T.of($S)", RuntimeTypes.MEMBER_NAME, name);
-    }
-
-    static CodeBlock signature(String signature) {
-        return signature.isEmpty() ? CodeBlock.of("$T.EMPTY", RuntimeTypes.SIGNATURE)
-                : CodeBlock.of("$T.of($S)", RuntimeTypes.SIGNATURE, signature);
-    }
-
-    static TypeName consumerOf(TypeName type) {
-        return ParameterizedTypeName.get(RuntimeTypes.CONSUMER, WildcardTypeName.supertypeOf(type.box()));
-    }
-
-    static MethodSpec.Builder deprecate(MethodSpec.Builder b, boolean deprecated) {
-        return deprecated ? b.addAnnotation(RuntimeTypes.DEPRECATED) : b;
-    }
-
-    static List<ParameterSpec> parameters(List<ArgModel> args) {
-        return args.stream().map(a -> ParameterSpec.builder(a.type().javaType(), a.paramName()).build()).toList();
-    }
-
-    static CodeBlock arguments(List<ArgModel> args) {
-        return CodeBlock.join(args.stream().map(a -> CodeBlock.of("$L", a.paramName())).toList(), ", ");
     }
 }

@@ -7,7 +7,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.github.busgen.processor.model.ArgModel;
@@ -69,9 +68,7 @@ public final class SkeletonEmitter {
             if (model.deprecated()) {
                 t.addAnnotation(RuntimeTypes.DEPRECATED);
             }
-            if (model.usesDeprecated()) {
-                t.addAnnotation(GeneratedFiles.suppress("deprecation"));
-            }
+            t.addAnnotation(GeneratedFiles.suppressDeprecation());
             constants(t);
             t.addType(TypeSpec.recordBuilder(export)
                     .addJavadoc("A place where this skeleton is exported.\n")
@@ -125,28 +122,22 @@ public final class SkeletonEmitter {
                     .initializer(InterfaceInfos.code(InterfaceInfos.of(model)))
                     .build());
             if (!model.signals().isEmpty()) {
-                t.addField(constant(RuntimeTypes.INTERFACE_NAME, Constants.INTERFACE,
+                t.addField(Snippets.constant(RuntimeTypes.INTERFACE_NAME, Constants.INTERFACE,
                         CodeBlock.of("$L.name()", Constants.INFO)));
             }
             for (MethodModel m : model.methods()) {
                 if (!m.out().isEmpty() && !m.noReply()) {
-                    t.addField(constant(RuntimeTypes.SIGNATURE, constants.out(m), ProxyEmitter.signature(m.outSignature())));
+                    t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.out(m), Snippets.signature(m.outSignature())));
                 }
             }
             for (SignalModel s : model.signals()) {
-                t.addField(constant(RuntimeTypes.MEMBER_NAME, constants.member(s), ProxyEmitter.memberName(s.name())));
-                t.addField(constant(RuntimeTypes.SIGNATURE, constants.args(s), ProxyEmitter.signature(s.signature())));
+                t.addField(Snippets.constant(RuntimeTypes.MEMBER_NAME, constants.member(s), Snippets.memberName(s.name())));
+                t.addField(Snippets.constant(RuntimeTypes.SIGNATURE, constants.args(s), Snippets.signature(s.signature())));
             }
             for (ErrorModel e : model.errors()) {
-                t.addField(constant(RuntimeTypes.ERROR_NAME, constants.error(e),
+                t.addField(Snippets.constant(RuntimeTypes.ERROR_NAME, constants.error(e),
                         CodeBlock.of("$T.of($S)", RuntimeTypes.ERROR_NAME, e.name())));
             }
-        }
-
-        private static FieldSpec constant(TypeName type, String name, CodeBlock init) {
-            return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(init)
-                    .build();
         }
 
         private void exportMethod(TypeSpec.Builder t) {
@@ -205,9 +196,6 @@ public final class SkeletonEmitter {
                     .addModifiers(Modifier.PRIVATE)
                     .addParameter(RuntimeTypes.METHOD_INVOCATION, "call")
                     .addException(RuntimeTypes.EXCEPTION);
-            if (m.deprecated()) {
-                b.addAnnotation(GeneratedFiles.suppress("deprecation"));
-            }
             if (!m.in().isEmpty()) {
                 b.addStatement("$T r = call.arguments()", RuntimeTypes.WIRE_READER);
             }
@@ -289,9 +277,6 @@ public final class SkeletonEmitter {
                         .addParameter(RuntimeTypes.STRING, "name")
                         .addParameter(RuntimeTypes.WIRE_WRITER, "out")
                         .addException(RuntimeTypes.EXCEPTION);
-                if (readable.stream().anyMatch(PropertyModel::deprecated)) {
-                    b.addAnnotation(GeneratedFiles.suppress("deprecation"));
-                }
                 b.beginControlFlow("switch (name)");
                 for (PropertyModel p : readable) {
                     b.addStatement("case $S -> $L", p.name(), Codecs.write(p.type(), codec, "out",
@@ -311,9 +296,6 @@ public final class SkeletonEmitter {
                         .addParameter(RuntimeTypes.WIRE_READER, "value")
                         .addParameter(RuntimeTypes.PROPERTY_CONTEXT, "context")
                         .addException(RuntimeTypes.EXCEPTION);
-                if (writable.stream().anyMatch(PropertyModel::deprecated)) {
-                    b.addAnnotation(GeneratedFiles.suppress("deprecation"));
-                }
                 b.beginControlFlow("switch (name)");
                 for (PropertyModel p : writable) {
                     CodeBlock set = CodeBlock.of("this.implementation.$L($L)", p.setter(),
@@ -350,7 +332,7 @@ public final class SkeletonEmitter {
                             .addJavadoc("Announces that property {@code $L} changed.\n", p.name())
                             .addModifiers(Modifier.PUBLIC)
                             .addStatement("propertiesChanged($S)", p.name());
-                    t.addMethod(ProxyEmitter.deprecate(b, p.deprecated()).build());
+                    t.addMethod(Snippets.deprecate(b, p.deprecated()).build());
                 }
             }
         }
@@ -375,7 +357,7 @@ public final class SkeletonEmitter {
                 MethodSpec.Builder b = MethodSpec.methodBuilder(s.emitName())
                         .addJavadoc("Emits signal {@code $L} at every place this skeleton is exported.\n", s.name())
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameters(ProxyEmitter.parameters(s.args()));
+                        .addParameters(Snippets.parameters(s.args()));
                 CodeBlock body;
                 if (s.args().isEmpty()) {
                     body = CodeBlock.of("w -> { }");
@@ -390,7 +372,7 @@ public final class SkeletonEmitter {
                     body = c.add("$<}").build();
                 }
                 b.addStatement("emitSignal($L, $L, $L)", constants.member(s), constants.args(s), body);
-                t.addMethod(ProxyEmitter.deprecate(b, s.deprecated()).build());
+                t.addMethod(Snippets.deprecate(b, s.deprecated()).build());
             }
         }
     }

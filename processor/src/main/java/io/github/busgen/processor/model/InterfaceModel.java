@@ -115,11 +115,4 @@ public record InterfaceModel(String name, Location location, ClassName javaType,
         }
         return all;
     }
-
-    /** Whether any of its members is deprecated (generated code then suppresses deprecation warnings). */
-    public boolean usesDeprecated() {
-        return deprecated || methods.stream().anyMatch(MethodModel::deprecated)
-                || signals.stream().anyMatch(SignalModel::deprecated)
-                || properties.stream().anyMatch(PropertyModel::deprecated);
-    }
 }

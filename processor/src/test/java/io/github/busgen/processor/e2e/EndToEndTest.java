@@ -7,7 +7,6 @@ import io.github.busgen.connection.DBusException;
 import io.github.busgen.connection.Subscription;
 import io.github.busgen.names.BusName;
 import io.github.busgen.names.ObjectPath;
-import io.github.busgen.testing.PrivateBus;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Struct;
 import io.github.busgen.wire.Variant;
@@ -38,10 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * errors, timeouts, properties with PropertiesChanged, and signals.
  */
 class EndToEndTest {
-    static final BusName NAME = BusName.of("io.github.busgen.test.Everything");
-    static final ObjectPath PATH = ObjectPath.of("/io/github/busgen/test/Everything");
+    private static final BusName NAME = ServedEverything.NAME;
+    private static final ObjectPath PATH = ServedEverything.PATH;
 
-    private static PrivateBus bus;
+    private static ServedEverything served;
     private static Connection server;
     private static Connection client;
     private static EverythingService service;
@@ -49,13 +48,10 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        bus = PrivateBus.start();
-        server = Connection.open(bus.address());
-        service = new EverythingService();
-        service.skeleton = new EverythingSkeleton(service);
-        service.skeleton.export(server, PATH);
-        server.requestName(NAME, 0);
-        client = Connection.open(bus.address());
+        served = new ServedEverything();
+        server = served.server;
+        service = served.service;
+        client = served.connect();
         proxy = EverythingProxy.of(client, NAME, PATH);
     }
 
@@ -64,11 +60,8 @@ class EndToEndTest {
         if (client != null) {
             client.close();
         }
-        if (server != null) {
-            server.close();
-        }
-        if (bus != null) {
-            bus.close();
+        if (served != null) {
+            served.close();
         }
     }
 
@@ -177,6 +170,7 @@ class EndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void noReplyMethodsAndSignals() throws Exception {
         BlockingQueue<Everything.Poked> poked = new LinkedBlockingQueue<>();
         try (Subscription s = proxy.onPoked(poked::add)) {
@@ -196,6 +190,7 @@ class EndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void propertiesAndTheirChanges() throws Exception {
         proxy.setCount(41);
         assertEquals(41, proxy.getCount());

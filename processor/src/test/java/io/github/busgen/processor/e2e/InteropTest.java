@@ -39,30 +39,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * generated proxy calls a python-dbus service of the same interface.
  */
 class InteropTest {
-    private static final String NAME = EndToEndTest.NAME.value();
-    private static final String PATH = EndToEndTest.PATH.value();
+    private static final String NAME = ServedEverything.NAME.value();
+    private static final String PATH = ServedEverything.PATH.value();
 
+    private static ServedEverything served;
     private static PrivateBus bus;
-    private static Connection server;
-    private static EverythingService service;
 
     @BeforeAll
     static void start() throws Exception {
-        bus = PrivateBus.start();
-        server = Connection.open(bus.address());
-        service = new EverythingService();
-        service.skeleton = new EverythingSkeleton(service);
-        service.skeleton.export(server, EndToEndTest.PATH);
-        server.requestName(EndToEndTest.NAME, 0);
+        served = new ServedEverything();
+        bus = served.bus;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (bus != null) {
-            bus.close();
+        if (served != null) {
+            served.close();
         }
     }
 
@@ -141,17 +133,18 @@ class InteropTest {
     }
 
     @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
     void theGeneratedProxyCallsAPythonDbusService(@TempDir Path dir) throws Exception {
         Process python = new ProcessBuilder(Tools.python(), Tools.resource("python_service.py", dir).toString(),
                 bus.address()).redirectErrorStream(true).start();
-        try (Connection client = Connection.open(bus.address())) {
+        try (Connection client = served.connect()) {
             BufferedReader out = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("ready", out.readLine(), "the python service did not start");
             Tools.drain(python.getInputStream());
             BusName pythonName = BusName.of("io.github.busgen.test.Python");
             assertTrue(DBusProxy.of(client, BusName.DBUS, ObjectPath.of("/org/freedesktop/DBus"))
                     .nameHasOwner(pythonName.value()));
-            EverythingProxy proxy = EverythingProxy.of(client, pythonName, EndToEndTest.PATH);
+            EverythingProxy proxy = EverythingProxy.of(client, pythonName, ServedEverything.PATH);
 
             Variant v = Variant.of("(sai)", io.github.busgen.wire.Struct.of("nested", new int[] {1, -1}));
             assertEquals(new Everything.Basics((byte) 0xFF, true, Short.MIN_VALUE, 65535, Integer.MIN_VALUE,

@@ -251,37 +251,34 @@ public final class JavaFrontEnd {
                     m.isVarArgs(), errors, Mirrors.dbusAnnotations(m));
         }
 
+        /** The in-arguments carried by a method's parameters. */
         private List<ArgModel> parameters(List<? extends VariableElement> params) {
-            List<String> safe = JavaNames.parameters(params.stream().map(p -> p.getSimpleName().toString()).toList());
-            List<ArgModel> out = new ArrayList<>();
-            boolean ok = true;
-            for (int i = 0; i < params.size(); i++) {
-                VariableElement p = params.get(i);
-                TypeModel t = typesOf.map(p.asType(), p);
-                ok &= t != null;
-                String javaName = p.getSimpleName().toString();
-                if (t != null) {
-                    out.add(new ArgModel(Mirrors.string(Mirrors.find(p, Mirrors.ARG), "value", javaName), javaName,
-                            safe.get(i), t, deprecated(p), Mirrors.dbusAnnotations(p)));
-                }
-            }
-            return ok ? out : null;
+            return args(params, p -> p);
         }
 
         /** The arguments carried by a record's components (a signal, or a method's result). */
         private List<ArgModel> components(TypeElement record) {
-            List<? extends RecordComponentElement> cs = record.getRecordComponents();
-            List<String> safe = JavaNames.parameters(cs.stream().map(c -> c.getSimpleName().toString()).toList());
+            return args(record.getRecordComponents(), RecordComponentElement::getAccessor);
+        }
+
+        /**
+         * The arguments declared by {@code elements} (parameters or record components), named by
+         * {@code @DBusArg} or their Java names; {@code deprecation} gives the element that carries
+         * {@code @Deprecated} (a component's accessor, since the annotation does not apply to components).
+         */
+        private <E extends Element> List<ArgModel> args(List<? extends E> elements,
+                                                        java.util.function.Function<E, Element> deprecation) {
+            List<String> safe = JavaNames.parameters(elements.stream().map(e -> e.getSimpleName().toString()).toList());
             List<ArgModel> out = new ArrayList<>();
             boolean ok = true;
-            for (int i = 0; i < cs.size(); i++) {
-                RecordComponentElement c = cs.get(i);
-                TypeModel t = typesOf.map(c.asType(), c);
+            for (int i = 0; i < elements.size(); i++) {
+                E e = elements.get(i);
+                TypeModel t = typesOf.map(e.asType(), e);
                 ok &= t != null;
-                String javaName = c.getSimpleName().toString();
+                String javaName = e.getSimpleName().toString();
                 if (t != null) {
-                    out.add(new ArgModel(Mirrors.string(Mirrors.find(c, Mirrors.ARG), "value", javaName), javaName,
-                            safe.get(i), t, deprecated(c.getAccessor()), Mirrors.dbusAnnotations(c)));
+                    out.add(new ArgModel(Mirrors.string(Mirrors.find(e, Mirrors.ARG), "value", javaName), javaName,
+                            safe.get(i), t, deprecated(deprecation.apply(e)), Mirrors.dbusAnnotations(e)));
                 }
             }
             return ok ? out : null;
