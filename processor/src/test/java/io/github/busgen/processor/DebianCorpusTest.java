@@ -69,12 +69,9 @@ class DebianCorpusTest {
                 .filter(r -> r.message().severity() == Severity.ERROR).toList();
         assertEquals(List.of(), errors, "errors");
 
-        Path sources = DIR.resolve("generated");
-        Path classes = DIR.resolve("classes");
-        deleteTree(sources);
-        deleteTree(classes);
-        Files.createDirectories(sources);
-        Files.createDirectories(classes);
+        Path run1 = Files.createTempDirectory(Files.createDirectories(DIR), "run-");
+        Path sources = Files.createDirectories(run1.resolve("generated"));
+        Path classes = Files.createDirectories(run1.resolve("classes"));
         for (JavaFile f : run.files()) {
             f.writeTo(sources);
         }
@@ -197,17 +194,6 @@ class DebianCorpusTest {
             fail("cannot run " + command.get(0) + " (" + e.getMessage() + "): on Debian, `apt-get download "
                     + String.join(" ", PACKAGES) + "` fetches the corpus");
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
