@@ -146,6 +146,82 @@ public enum Message {
             "%s and %s both have the D-Bus error name %s, so a proxy cannot tell which to throw: give them different"
                     + " names"),
 
+    // ------------------------------------------------------------------ introspection XML (frontend.xml)
+    /** Args: the parser's words. */
+    XML_MALFORMED("XmlMalformed", Severity.ERROR,
+            "%s: this file is not a well-formed introspection document (a <node> root holding <interface>"
+                    + " elements); fix the XML at this place"),
+    /** Args: the element, where it was met. */
+    XML_UNKNOWN_ELEMENT("XmlUnknownElement", Severity.WARNING,
+            "<%s> is not part of the introspection format here, so busgen skips it: remove it, or ignore this"
+                    + " warning"),
+    /** Args: the child node's name. */
+    XML_CHILD_NODE("XmlChildNode", Severity.WARNING,
+            "the child <node name=\"%s\"> is skipped: busgen generates code for the interfaces of the top <node>"
+                    + " only; give each interface a file of its own"),
+    /** Args: the element, the attribute. */
+    XML_MISSING_NAME("XmlMissingName", Severity.ERROR,
+            "<%s> has no %s attribute: add the D-Bus name, such as name=\"DoSomething\""),
+    /** Args: the kind of name, the name, the reason from the name's validator. */
+    XML_BAD_NAME("XmlBadName", Severity.ERROR,
+            "the %s name \"%s\" is not valid: %s; fix the name attribute"),
+    /** Args: the element. */
+    XML_MISSING_TYPE("XmlMissingType", Severity.ERROR,
+            "%s has no type attribute: add the D-Bus signature of its value, such as type=\"s\" or type=\"a{sv}\""),
+    /** Args: the property name, the reason from the name's validator. */
+    XML_PROPERTY_SKIPPED("XmlPropertySkipped", Severity.WARNING,
+            "property \"%s\" is skipped: %s; busgen names properties by the rules of member names (letters, digits"
+                    + " and underscores); the rest of the interface is generated, and the property can still be"
+                    + " read with the runtime's Properties client"),
+    /** Args: the signature, the element, the reason from the signature's validator. */
+    XML_BAD_SIGNATURE("XmlBadSignature", Severity.ERROR,
+            "type=\"%s\" of %s is not one single complete D-Bus type: %s; fix the type attribute"),
+    /** Args: the argument, the signal. */
+    XML_SIGNAL_ARG_DIRECTION("XmlSignalArgDirection", Severity.ERROR,
+            "%s of signal %s has direction=\"in\", but signal arguments are always sent by the emitter: remove the"
+                    + " direction attribute"),
+    /** Args: the value, the argument. */
+    XML_BAD_DIRECTION("XmlBadDirection", Severity.ERROR,
+            "direction=\"%s\" of %s is neither \"in\" nor \"out\": use one of them (a method argument is \"in\""
+                    + " when the attribute is missing)"),
+    /** Args: the value (or "(missing)"), the property. */
+    XML_BAD_ACCESS("XmlBadAccess", Severity.ERROR,
+            "access=\"%s\" of property %s is not one of \"read\", \"write\" and \"readwrite\": use one of them"),
+    /** Args: the kind of member, the name, the line of the first one. */
+    XML_DUPLICATE_MEMBER("XmlDuplicateMember", Severity.ERROR,
+            "a second %s named %s (the first is on line %d), but D-Bus has no overloading: remove one or rename it"),
+    /** Args: the interface, where it was first declared. */
+    XML_DUPLICATE_INTERFACE("XmlDuplicateInterface", Severity.ERROR,
+            "interface %s is declared again (first in %s): busgen generates each interface once; remove one of the"
+                    + " declarations"),
+    /** Args: the annotation, its value, the values it may have. */
+    XML_BAD_ANNOTATION_VALUE("XmlBadAnnotationValue", Severity.WARNING,
+            "annotation %s has the value \"%s\", which busgen ignores: use one of %s"),
+    /** Args: the annotation. */
+    XML_UNKNOWN_ANNOTATION("XmlUnknownAnnotation", Severity.WARNING,
+            "annotation %s has no meaning for busgen: it is copied into the generated interface's introspection"
+                    + " data with @DBusAnnotation"),
+    /** Args: what is named, the name it would get, what already has that name, the name it gets, the overlay key. */
+    XML_NAME_COLLISION("XmlNameCollision", Severity.WARNING,
+            "%s would be named %s, which is taken by %s, so it is named %s: to choose the name yourself, set %s in"
+                    + " the overlay"),
+    /** Args: the interface. */
+    XML_NO_PACKAGE("XmlNoPackage", Severity.ERROR,
+            "no Java package for interface %s: set the plugin parameter packageName (or @DBusXml on a package), or"
+                    + " give the interface a qualified class name in the overlay (<interface>.class = com.example.Name)"),
+    /** Args: the key. */
+    XML_OVERLAY_UNUSED("XmlOverlayUnused", Severity.WARNING,
+            "the overlay key %s names nothing in the introspection files: check the interface, member and argument"
+                    + " names (arguments are named by their name attribute, or argN by position)"),
+    /** Args: what is wrong. */
+    XML_OVERLAY_BAD("XmlOverlayBad", Severity.ERROR,
+            "%s: overlay lines are \"key = value\"; see the overlay format in the documentation of"
+                    + " io.github.busgen.processor.frontend.xml.Overlay"),
+    /** Args: the file, where it was looked for. */
+    XML_NOT_FOUND("XmlNotFound", Severity.ERROR,
+            "the introspection file %s was not found (looked in %s): check the name in @DBusXml, or put the file"
+                    + " in src/main/resources"),
+
     // ------------------------------------------------------------------ generated code
     /** Args: the generated class, the generated member, what it is for, what it clashes with. */
     JAVA_NAME_CLASH("JavaNameClash", Severity.ERROR,

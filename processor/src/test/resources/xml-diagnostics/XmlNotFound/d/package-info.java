@@ -1,0 +1,4 @@
+@DBusXml("missing.xml") //!
+package d;
+
+import io.github.busgen.annotation.DBusXml;
