@@ -137,9 +137,16 @@ public final class Programs {
 
     /** Runs {@code command} to its end (killing it after {@code timeout}) and returns what it did. */
     public static Result run(Duration timeout, String... command) {
+        return run(timeout, java.util.Map.of(), command);
+    }
+
+    /** Runs {@code command} with {@code env} added to its environment; see {@link #run(Duration, String...)}. */
+    public static Result run(Duration timeout, java.util.Map<String, String> env, String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+                    Path.of("/dev/null").toFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             CompletableFuture<String> out = drain(p.getInputStream());
             CompletableFuture<String> err = drain(p.getErrorStream());
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -156,6 +163,23 @@ public final class Programs {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new AssertionError("cannot read the output of " + command[0], e);
         }
+    }
+
+    /**
+     * Runs {@code gdbus SUBCOMMAND --session ARGS} on the bus at {@code address}, asserting exit
+     * status 0, and returns its stdout. gdbus's own {@code --address} opens a peer-to-peer
+     * connection that never says Hello, which a bus refuses; so the private bus's address goes to
+     * this one process as its session bus.
+     */
+    public static String gdbusOn(String address, String subcommand, String... args) {
+        List<String> command = new ArrayList<>(List.of(gdbus(), subcommand, "--session"));
+        command.addAll(List.of(args));
+        Result r = run(Duration.ofSeconds(20), java.util.Map.of("DBUS_SESSION_BUS_ADDRESS", address),
+                command.toArray(String[]::new));
+        if (r.exitCode != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + r);
+        }
+        return r.stdout;
     }
 
     /** Runs {@code command}, asserts exit status 0 within 20 seconds, and returns its stdout. */
