@@ -110,6 +110,8 @@ public final class Connection implements AutoCloseable {
     private final MethodCallHandler methodCallHandler = registry;
     private final CopyOnWriteArrayList<NameRequest> ownedNames = new CopyOnWriteArrayList<>();
 
+    private final AtomicInteger droppedReplies = new AtomicInteger();
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable closeCause;
     private volatile BusName uniqueName;
@@ -617,6 +619,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * How many replies were dropped because they came from a peer the call did not go to (spoofed
+     * or misrouted); for tests and diagnostics.
+     */
+    int droppedReplies() {
+        return droppedReplies.get();
+    }
+
     private final class SignalSubscription implements Subscription {
         final MatchRule rule;
         final Consumer<Message> handler;
@@ -790,6 +800,7 @@ public final class Connection implements AutoCloseable {
             return; // timed out, cancelled, or never ours
         }
         if (!fromExpectedPeer(call, m.sender())) {
+            droppedReplies.incrementAndGet();
             LOG.log(Level.WARNING, "dropped a reply to serial {0} from {1}, which the call did not go to",
                     Integer.toUnsignedString(serial), m.sender());
             return;
