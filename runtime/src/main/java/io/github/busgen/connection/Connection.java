@@ -627,6 +627,11 @@ public final class Connection implements AutoCloseable {
         return droppedReplies.get();
     }
 
+    /** How many calls wait for their reply now; for tests and diagnostics. */
+    int pendingCount() {
+        return pending.size();
+    }
+
     private final class SignalSubscription implements Subscription {
         final MatchRule rule;
         final Consumer<Message> handler;
