@@ -78,7 +78,7 @@ import java.util.function.Consumer;
  * the subscriptions whose rule eavesdrops: it is never answered and never completes a call.
  */
 public final class Connection implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final System.Logger LOG = new LazyLogger(Connection.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
 
     /** The default time a call waits for its reply: 25 seconds, as libdbus. */

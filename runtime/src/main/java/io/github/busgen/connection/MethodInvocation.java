@@ -27,7 +27,7 @@ import java.util.function.BiConsumer;
  * <p>Thread-safe: the first answer wins, from whichever thread; later ones are ignored.
  */
 public final class MethodInvocation {
-    private static final System.Logger LOG = System.getLogger(MethodInvocation.class.getName());
+    private static final System.Logger LOG = new LazyLogger(MethodInvocation.class.getName());
 
     private final Connection connection;
     private final Message call;

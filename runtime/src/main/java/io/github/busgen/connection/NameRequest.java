@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * bus's answer, whether the name is owned now, listeners told when it is acquired or lost (the
  * bus's NameAcquired and NameLost signals), and {@link #close()} to release it.
  *
- * <p>Thread-safe: ownership is a volatile flag changed by signal handlers, which run one at a time.
+ * <p>Thread-safe: {@code this} guards the ownership flag's updates and the count of signals handled,
+ * so that the RequestName reply and the signals (which run one at a time on the executor) agree;
+ * listeners are called outside the lock.
  */
 public final class NameRequest implements Subscription {
     /** The answers of RequestName (specification: 1..4). */
@@ -38,6 +40,7 @@ public final class NameRequest implements Subscription {
     private final CopyOnWriteArrayList<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean owned;
+    private int signalsHandled; // guarded by this
     private volatile Reply reply;
     private Subscription acquired;
     private Subscription lost;
@@ -65,8 +68,12 @@ public final class NameRequest implements Subscription {
             throw new DBusException(DBusErrors.FAILED, "RequestName answered an unknown code " + code);
         }
         reply = Reply.values()[(int) code - 1];
-        if (reply == Reply.PRIMARY_OWNER || reply == Reply.ALREADY_OWNER) {
-            owned = true;
+        synchronized (this) {
+            // The reply is news only if no signal was handled meanwhile: a NameLost handled before
+            // this line is newer than the reply and must not be overwritten.
+            if (signalsHandled == 0 && (reply == Reply.PRIMARY_OWNER || reply == Reply.ALREADY_OWNER)) {
+                owned = true;
+            }
         }
     }
 
@@ -76,10 +83,16 @@ public final class NameRequest implements Subscription {
     }
 
     private void changed(Message m, boolean nowOwned) {
-        if (closed.get()) {
-            return;
+        // Only changes reach the listeners. The bus sends NameAcquired just before its answer to
+        // RequestName; without this check, whether a listener added after requestName returned
+        // heard that first acquisition would depend on which thread ran first.
+        synchronized (this) {
+            signalsHandled++;
+            if (closed.get() || owned == nowOwned) {
+                return;
+            }
+            owned = nowOwned;
         }
-        owned = nowOwned;
         for (Consumer<Boolean> l : listeners) {
             l.accept(nowOwned);
         }
@@ -102,7 +115,8 @@ public final class NameRequest implements Subscription {
 
     /**
      * Registers a listener told {@code true} when the name is acquired (for example when a queued
-     * request reaches the front) and {@code false} when it is lost (for example replaced).
+     * request reaches the front) and {@code false} when it is lost (for example replaced): the
+     * changes after {@link #reply()}, never the acquisition that reply reports.
      */
     public NameRequest onChange(Consumer<Boolean> listener) {
         listeners.add(listener);

@@ -44,7 +44,9 @@ final class NameChecks {
         for (int i = start; i < len; i++) {
             char c = s.charAt(i);
             if (c == '.') {
-                if (i == elementStart) {
+                // The ':' of a unique name is the content of its first element (libdbus and GLib agree,
+                // and the specification only forbids a name *beginning* with '.'), so ":.a" is valid.
+                if (i == elementStart && !(start > 0 && i == start)) {
                     throw new InvalidNameException(kind, s, NameRule.EMPTY_ELEMENT, i);
                 }
                 elements++;
@@ -58,7 +60,8 @@ final class NameChecks {
                         allowHyphen ? NameRule.INVALID_BUS_NAME_CHARACTER : NameRule.INVALID_CHARACTER, i);
             }
         }
-        if (elementStart == len) {
+        // ":" alone is one element (the colon): what it lacks is the period, reported below
+        if (elementStart == len && !(start > 0 && elementStart == start)) {
             throw new InvalidNameException(kind, s, NameRule.EMPTY_ELEMENT, len);
         }
         if (elements < minElements) {

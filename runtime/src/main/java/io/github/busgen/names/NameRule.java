@@ -43,7 +43,7 @@ public enum NameRule {
     SIGNATURE_MISSING_ARRAY_ELEMENT("must follow every 'a' with an element type"),
     /** Arrays nest at most 32 deep. */
     SIGNATURE_ARRAY_DEPTH("must not nest arrays more than 32 deep"),
-    /** Structs (and dict entries) nest at most 32 deep. */
+    /** Structs nest at most 32 deep (dict entries are bounded by the array limit instead). */
     SIGNATURE_STRUCT_DEPTH("must not nest structs more than 32 deep"),
     /** A ')' closes a '(' opened before it. */
     SIGNATURE_STRUCT_NOT_STARTED("must not close a struct that was not opened"),

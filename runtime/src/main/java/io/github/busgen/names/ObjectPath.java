@@ -108,7 +108,16 @@ public final class ObjectPath implements Comparable<ObjectPath> {
      * @throws InvalidNameException when {@code element} is not a valid path element
      */
     public ObjectPath child(String element) {
-        return of(isRoot() ? "/" + element : value + "/" + element);
+        // Check the element on its own: "" on the root gave "/" back, and "b/c" added two elements.
+        if (element.isEmpty()) {
+            throw new InvalidNameException("object path element", element, NameRule.EMPTY, -1);
+        }
+        for (int i = 0; i < element.length(); i++) {
+            if (!NameChecks.isNameChar(element.charAt(i))) {
+                throw new InvalidNameException("object path element", element, NameRule.PATH_CHARACTER, i);
+            }
+        }
+        return new ObjectPath(isRoot() ? "/" + element : value + "/" + element);
     }
 
     @Override

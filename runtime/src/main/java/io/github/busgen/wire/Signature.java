@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * type codes {@code y b n q i u x t d s o g h a v} and the brackets {@code ( ) { }}; every array has
  * an element type; structs have at least one field and are closed; dict entries appear only as
  * array elements, with exactly two fields of which the first is basic; at most 32 nested arrays and
- * 32 nested structs (dict entries count as structs, as in libdbus).
+ * 32 nested structs. Dict entries do not count as structs (the specification limits "open
+ * parentheses", and libdbus keeps a separate dict-entry depth); each follows an 'a', so the array
+ * limit bounds them.
  *
  * <pre>
  * valid:   ""   sss   a{sv}   (i(ii))   aai
@@ -145,7 +147,8 @@ public final class Signature {
 
     /**
      * Recursive descent over the signature string. Recursion is bounded: each level consumes an
-     * 'a', '(' or '{', and the depth counters stop at 32 arrays plus 32 structs.
+     * 'a', '(' or '{', and the depth counters stop at 32 arrays plus 32 structs (plus at most one
+     * dict entry per array).
      */
     private static final class Parser {
         private final String s;
@@ -230,9 +233,8 @@ public final class Signature {
                     if (!inArray) {
                         throw fail(NameRule.SIGNATURE_DICT_OUTSIDE_ARRAY, pos);
                     }
-                    if (++structDepth > MAX_DEPTH) {
-                        throw fail(NameRule.SIGNATURE_STRUCT_DEPTH, pos);
-                    }
+                    // No structDepth here: counting dict entries as structs rejected valid signatures
+                    // such as "a{s" + 32 x "(" ... "}", which the specification and libdbus accept.
                     pos++;
                     if (pos >= s.length()) {
                         throw fail(NameRule.SIGNATURE_DICT_NOT_ENDED, open);
@@ -269,7 +271,6 @@ public final class Signature {
                         throw fail(NameRule.SIGNATURE_DICT_FIELDS, open);
                     }
                     pos++;
-                    structDepth--;
                     return DBusType.dictEntryOf(key, value);
                 }
                 default: {

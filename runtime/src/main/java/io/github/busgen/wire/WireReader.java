@@ -38,6 +38,8 @@ public final class WireReader {
     private final int base; // index in buf of absolute position 0
     private int pos;
     private int limit;
+    private final int start; // the absolute position of the first byte of the data
+    private final int end; // the end of the data; limit < end while inside an array
     private int depth;
 
     /**
@@ -62,6 +64,8 @@ public final class WireReader {
         this.base = offset - startPosition;
         this.pos = startPosition;
         this.limit = startPosition + length;
+        this.start = startPosition;
+        this.end = limit;
     }
 
     /** The byte order being read. */
@@ -91,8 +95,9 @@ public final class WireReader {
 
     /** Sets the position, which must lie within the data. */
     public void seek(int position) {
-        if (position < 0 || position > limit) {
-            throw new IllegalArgumentException("position " + position + " outside 0.." + limit);
+        // the data starts at the start position, not at 0: below it, buf[base + pos] lies outside the range
+        if (position < start || position > limit) {
+            throw new IllegalArgumentException("position " + position + " outside " + start + ".." + limit);
         }
         pos = position;
     }
@@ -103,8 +108,17 @@ public final class WireReader {
 
     private void need(int n, String what) throws DBusProtocolException {
         if (n > limit - pos) {
-            throw error("truncated " + what + ": needs " + n + " bytes, " + (limit - pos) + " left", pos);
+            throw error("truncated " + what + ": needs " + n + " bytes, " + (limit - pos) + " left before "
+                    + boundary(), pos);
         }
+    }
+
+    /**
+     * The limit a read ran into, for messages: an element that overruns its array is not the same
+     * problem as data that ends too soon, and saying "end of the data" for both misled.
+     */
+    private String boundary() {
+        return limit < end ? "the end of its array at offset " + limit : "the end of the data";
     }
 
     /** Skips padding to {@code alignment}, checking that it is zero and present. */
@@ -199,7 +213,7 @@ public final class WireReader {
      */
     private int stringBytes(long len, int lengthAt, String what) throws DBusProtocolException {
         if (len > limit - pos - 1L) {
-            throw error(what + " length " + len + " runs past the end of the data (" + (limit - pos) + " bytes left)",
+            throw error(what + " length " + len + " runs past " + boundary() + " (" + (limit - pos) + " bytes left)",
                     lengthAt);
         }
         int start = base + pos;
@@ -251,6 +265,15 @@ public final class WireReader {
         }
     }
 
+    /** The valid one-character signatures by their byte: the basic types and {@code v}. */
+    private static final Signature[] ONE_TYPE_SIGNATURES = new Signature[256];
+
+    static {
+        for (char c : "ybnqiuxtdhsogv".toCharArray()) {
+            ONE_TYPE_SIGNATURES[c] = Signature.of(String.valueOf(c));
+        }
+    }
+
     /** {@code g}: a valid signature. */
     public Signature readSignature() throws DBusProtocolException {
         int lengthAt = pos;
@@ -260,6 +283,13 @@ public final class WireReader {
         int start = stringBytes(len, lengthAt, "SIGNATURE");
         if (lastLength == 0) {
             return Signature.EMPTY;
+        }
+        if (lastLength == 1) {
+            // the signature of nearly every variant and single-argument body: no String to make
+            Signature one = ONE_TYPE_SIGNATURES[buf[start] & 0xFF];
+            if (one != null) {
+                return one;
+            }
         }
         String s = new String(buf, start, lastLength, StandardCharsets.ISO_8859_1);
         try {
@@ -289,7 +319,7 @@ public final class WireReader {
         }
         align(elementAlignment);
         if (len > limit - pos) {
-            throw error("ARRAY length " + len + " runs past the end of the data (" + (limit - pos) + " bytes left)",
+            throw error("ARRAY length " + len + " runs past " + boundary() + " (" + (limit - pos) + " bytes left)",
                     lengthAt);
         }
         int outer = limit;
@@ -412,8 +442,13 @@ public final class WireReader {
     }
 
     private void enter() throws DBusProtocolException {
+        enter(pos);
+    }
+
+    /** Counts one more level of nesting, for the container that starts at {@code at}. */
+    private void enter(int at) throws DBusProtocolException {
         if (++depth > MAX_TOTAL_DEPTH) {
-            throw error("containers nested more than " + MAX_TOTAL_DEPTH + " deep", pos);
+            throw error("containers nested more than " + MAX_TOTAL_DEPTH + " deep", at);
         }
     }
 
@@ -434,8 +469,9 @@ public final class WireReader {
 
     /** {@code v}: the signature, then the value in the generic mapping. */
     public Variant readVariant() throws DBusProtocolException {
+        int at = pos; // report too deep a variant where it starts, not after its signature
         Signature s = variantSignature();
-        enter();
+        enter(at);
         Object v = readValue(s.type());
         leave();
         return Variant.trusted(s, v);
@@ -489,6 +525,16 @@ public final class WireReader {
             case DBusType.UINT32: return readUInt32Array();
             case DBusType.INT64: case DBusType.UINT64: return readInt64Array();
             case DBusType.DOUBLE: return readDoubleArray();
+            case DBusType.UNIX_FD: {
+                // h is fixed-size too: check the length as skipValue does (it was read element by
+                // element, so a length of 2 came out as "truncated" rather than "not a multiple of 4")
+                int n = fixedArray(4, "UNIX_FD");
+                List<Object> fds = new ArrayList<>(n);
+                for (int i = 0; i < n; i++, pos += 4) {
+                    fds.add(UnixFd.ofIndex(bb.getInt(base + pos)));
+                }
+                return fds;
+            }
             case DBusType.DICT_ENTRY: {
                 DBusType k = element.fields().get(0);
                 DBusType v = element.fields().get(1);
@@ -541,8 +587,9 @@ public final class WireReader {
             case DBusType.OBJECT_PATH: readObjectPath(); return;
             case DBusType.SIGNATURE: readSignature(); return;
             case DBusType.VARIANT: {
+                int at = pos;
                 Signature s = variantSignature();
-                enter();
+                enter(at);
                 skipValue(s.type());
                 leave();
                 return;

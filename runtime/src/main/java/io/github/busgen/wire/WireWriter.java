@@ -24,9 +24,9 @@ import java.util.Map;
  * </pre>
  *
  * <p>Values that cannot be encoded (a string with NUL or an unpaired surrogate, an unsigned value
- * out of range, an array over 64 MiB, a generic value nested more than 64 containers deep) are
- * rejected with {@link IllegalArgumentException}. Not thread-safe: one writer per message being
- * built.
+ * out of range, an array over 64 MiB, containers nested more than 64 deep) are rejected with
+ * {@link IllegalArgumentException}. Not
+ * thread-safe: one writer per message being built.
  */
 public final class WireWriter {
     /** The maximum length of an array's elements in bytes (2^26, 64 MiB). */
@@ -40,13 +40,7 @@ public final class WireWriter {
     private byte[] buf;
     private ByteBuffer bb;
     private int pos;
-    /**
-     * Containers open in the generic value being written, counted as {@link WireReader} counts
-     * them: one per variant, struct and array, one more for an array's dict entries. Containers a
-     * caller opens itself with {@link #beginArray}/{@link #beginStruct} are not counted: a
-     * signature bounds them, but a variant inside them starts counting from zero here.
-     */
-    private int depth;
+    private int depth; // containers entered by writeValue, bounded as the reader bounds them
 
     /** A writer for a message that starts at this writer's first byte. */
     public WireWriter(ByteOrder order) {
@@ -97,6 +91,7 @@ public final class WireWriter {
     /** Discards everything written, keeping the buffer for reuse. */
     public void reset() {
         pos = 0;
+        depth = 0;
     }
 
     private void ensure(int n) {
@@ -326,28 +321,10 @@ public final class WireWriter {
 
     /** {@code v}: the signature, then the value. */
     public void writeVariant(Variant v) {
-        writeSignature(v.signature());
-        enter(v.type());
-        try {
-            writeValue(v.type(), v.value());
-        } finally {
-            depth--;
-        }
+        writeValue(VARIANT, v); // through writeValue, so the variant counts as one level of nesting
     }
 
-    /**
-     * Opens one container level of a generic value. The specification allows a total depth of 64,
-     * variants included ("Valid Signatures", "Variants"); libdbus validates that, and dbus-daemon
-     * drops a connection that sends a deeper message, so it must not be written at all.
-     */
-    private void enter(DBusType type) {
-        if (depth >= WireReader.MAX_TOTAL_DEPTH) {
-            throw new IllegalArgumentException("value nests containers more than " + WireReader.MAX_TOTAL_DEPTH
-                    + " deep (variants, arrays, structs and dict entries together), at a '" + type
-                    + "': D-Bus does not allow it");
-        }
-        depth++;
-    }
+    private static final DBusType VARIANT = DBusType.basic(DBusType.VARIANT);
 
     /** {@code ay}. */
     public void writeByteArray(byte[] v) {
@@ -450,12 +427,43 @@ public final class WireWriter {
         if (value == null) {
             throw new IllegalArgumentException("null value for D-Bus type '" + type + "'; D-Bus has no null");
         }
+        int outerDepth = depth;
         try {
-            writeChecked(type, value);
-        } catch (ClassCastException e) {
-            // Values.check finds the exact place and says what was expected there
+            write(type, value);
+        } catch (ClassCastException | NullPointerException e) {
+            // Values.check finds the exact place and says what was expected there. Only the outermost
+            // call diagnoses (nested values go through write(), not here), so the place is the full
+            // path such as value[k] rather than just the innermost value.
+            depth = outerDepth;
             Values.check(type, value);
             throw new IllegalArgumentException("value does not fit D-Bus type '" + type + "'", e);
+        } catch (IllegalArgumentException e) {
+            depth = outerDepth; // leave the writer usable after a refused value
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a value nested in another; counts containers so that no value nests deeper than the
+     * {@link WireReader#MAX_TOTAL_DEPTH} levels every receiver accepts (a long chain of variants
+     * built in Java would otherwise be written, and rejected by the peer, or overflow the stack).
+     */
+    private void write(DBusType type, Object value) {
+        char code = type.code();
+        boolean container = code == DBusType.VARIANT || code == DBusType.STRUCT || code == DBusType.ARRAY;
+        if (container) {
+            enter(type);
+        }
+        writeChecked(type, value);
+        if (container) {
+            depth--;
+        }
+    }
+
+    private void enter(DBusType type) {
+        if (++depth > WireReader.MAX_TOTAL_DEPTH) {
+            throw new IllegalArgumentException("value has containers nested more than " + WireReader.MAX_TOTAL_DEPTH
+                    + " deep (at a '" + type + "'), which no D-Bus peer accepts");
         }
     }
 
@@ -486,7 +494,12 @@ public final class WireWriter {
             case DBusType.OBJECT_PATH: writeObjectPath((ObjectPath) value); break;
             case DBusType.SIGNATURE: writeSignature((Signature) value); break;
             case DBusType.UNIX_FD: writeUnixFd((UnixFd) value); break;
-            case DBusType.VARIANT: writeVariant((Variant) value); break;
+            case DBusType.VARIANT: {
+                Variant v = (Variant) value;
+                writeSignature(v.signature());
+                write(v.type(), v.value());
+                break;
+            }
             case DBusType.STRUCT: {
                 Struct s = (Struct) value;
                 List<DBusType> fields = type.fields();
@@ -494,24 +507,14 @@ public final class WireWriter {
                     throw new IllegalArgumentException("struct has " + s.size() + " fields but '" + type + "' has "
                             + fields.size());
                 }
-                enter(type);
-                try {
-                    beginStruct();
-                    for (int i = 0; i < fields.size(); i++) {
-                        writeValue(fields.get(i), s.get(i));
-                    }
-                } finally {
-                    depth--;
+                beginStruct();
+                for (int i = 0; i < fields.size(); i++) {
+                    write(fields.get(i), s.get(i));
                 }
                 break;
             }
             case DBusType.ARRAY:
-                enter(type);
-                try {
-                    writeArray(type.elementType(), value);
-                } finally {
-                    depth--;
-                }
+                writeArray(type.elementType(), value);
                 break;
             default:
                 throw new IllegalArgumentException("type '" + type + "' cannot be written on its own");
@@ -532,23 +535,20 @@ public final class WireWriter {
                 DBusType k = element.fields().get(0);
                 DBusType v = element.fields().get(1);
                 long a = beginArray(8);
-                enter(element);
-                try {
-                    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                        beginStruct();
-                        writeValue(k, e.getKey());
-                        writeValue(v, e.getValue());
-                    }
-                } finally {
-                    depth--;
+                enter(element); // the dict entry level, as the reader counts it
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    beginStruct();
+                    write(k, e.getKey());
+                    write(v, e.getValue());
                 }
+                depth--;
                 endArray(a);
                 return;
             }
             default: {
                 long a = beginArray(element.alignment());
                 for (Object o : (List<?>) value) {
-                    writeValue(element, o);
+                    write(element, o);
                 }
                 endArray(a);
             }
