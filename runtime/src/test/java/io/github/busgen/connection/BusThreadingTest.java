@@ -145,8 +145,16 @@ class BusThreadingTest {
                 service.call(Message.methodCall(PATH, MemberName.of("Where")).interfaceName(IFACE)
                         .destination(c.uniqueName()).build());
                 service.emitSignal(PATH, IFACE, MemberName.of("Said"), S, "x");
-                c.callAsync(echo(SERVICE, "x")).thenRun(() -> threads.add("stage " + Thread.currentThread().getName()))
-                        .get(10, TimeUnit.SECONDS);
+                // a stage attached before the reply comes (one attached after completion runs on the caller)
+                java.util.concurrent.CompletableFuture<List<Object>> later = new java.util.concurrent.CompletableFuture<>();
+                ObjectPath laterPath = ObjectPath.of("/io/github/busgen/test/Later");
+                service.export(laterPath, SimpleInterface.builder(IFACE.value())
+                        .method("Later", "", "", (call, args) -> later).build());
+                var done = c.callAsync(Message.methodCall(laterPath, MemberName.of("Later")).interfaceName(IFACE)
+                        .destination(SERVICE).build())
+                        .thenRun(() -> threads.add("stage " + Thread.currentThread().getName()));
+                later.complete(List.of());
+                done.get(10, TimeUnit.SECONDS);
                 List<String> seen = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     seen.add(threads.poll(10, TimeUnit.SECONDS));
