@@ -7,7 +7,6 @@ import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
 import io.github.busgen.testing.PrivateBus;
 import io.github.busgen.testing.Programs;
-import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +33,6 @@ class BusEavesdropTest {
     static final ObjectPath PATH = ObjectPath.of("/io/github/busgen/test/Watched");
     static final InterfaceName IFACE = InterfaceName.of("io.github.busgen.test.Watched");
 
-    static String text(Message m) {
-        try {
-            return m.bodyReader().readString();
-        } catch (DBusProtocolException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /**
      * dbus-send (libdbus, which takes the first reply with the right serial) calls a busgen service
@@ -111,17 +103,17 @@ class BusEavesdropTest {
                     .destination(service.uniqueName()).build();
             Message otherReply = other.call(otherCall);
             assertEquals(serial, otherCall.serial());
-            assertEquals("for " + other.uniqueName(), text(otherReply));
+            assertEquals("for " + other.uniqueName(), Bodies.text(otherReply));
 
             Message copy = seen.poll(10, TimeUnit.SECONDS);
             assertNotNull(copy, "the eavesdropper did not see the other connection's reply");
             assertEquals(other.uniqueName(), copy.destination());
             assertEquals(serial, copy.replySerial());
             assertFalse(watcherReply.isDone(), "the eavesdropper took another connection's reply: "
-                    + (watcherReply.isDone() ? text(watcherReply.get()) : ""));
+                    + (watcherReply.isDone() ? Bodies.text(watcherReply.get()) : ""));
 
             watcherAnswer.complete(List.of("for the watcher"));
-            assertEquals("for the watcher", text(watcherReply.get(10, TimeUnit.SECONDS)));
+            assertEquals("for the watcher", Bodies.text(watcherReply.get(10, TimeUnit.SECONDS)));
         }
     }
 }

@@ -9,7 +9,6 @@ import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
 import io.github.busgen.testing.PrivateBus;
 import io.github.busgen.testing.Programs;
-import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +48,6 @@ class BusSecurityTest {
         }
     }
 
-    static String text(Message m) {
-        try {
-            return m.bodyReader().readString();
-        } catch (DBusProtocolException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /**
      * A third connection that knows our pending call's serial (an attacker would watch or guess it)
@@ -103,7 +95,7 @@ class BusSecurityTest {
                 Message reply = r.get(10, TimeUnit.SECONDS);
                 assertEquals(MessageType.METHOD_RETURN, reply.type());
                 assertEquals(service.uniqueName(), reply.sender());
-                assertEquals("real", text(reply));
+                assertEquals("real", Bodies.text(reply));
             }
             assertEquals(4, client.droppedReplies());
         }
@@ -128,9 +120,9 @@ class BusSecurityTest {
             BlockingQueue<String> everyone = new LinkedBlockingQueue<>();
             MatchRule.Builder rule = MatchRule.builder().type(MessageType.SIGNAL).interfaceName(IFACE).member(CHANGED)
                     .path(PATH);
-            client.subscribe(rule.sender(SERVICE).build(), m -> fromOwner.add(text(m)));
+            client.subscribe(rule.sender(SERVICE).build(), m -> fromOwner.add(Bodies.text(m)));
             client.subscribe(MatchRule.builder().type(MessageType.SIGNAL).interfaceName(IFACE).member(CHANGED)
-                    .path(PATH).build(), m -> everyone.add(text(m)));
+                    .path(PATH).build(), m -> everyone.add(Bodies.text(m)));
 
             // the attack: a unicast signal from a connection that does not own the name
             Programs.gdbusOn(bus.address(), "emit", "--dest", client.uniqueName().value(), "--object-path", PATH.value(),

@@ -10,7 +10,6 @@ import io.github.busgen.names.ObjectPath;
 import io.github.busgen.testing.Leftovers;
 import io.github.busgen.testing.PrivateBus;
 import io.github.busgen.testing.Programs;
-import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +41,6 @@ class BusThreadingTest {
         return Message.methodCall(PATH, MemberName.of("Echo")).interfaceName(IFACE).destination(to).body(S, text);
     }
 
-    static String text(Message m) {
-        try {
-            return m.bodyReader().readString();
-        } catch (DBusProtocolException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     static Connection echoService(PrivateBus bus) throws Exception {
         Connection service = Connection.open(bus.address());
@@ -75,7 +67,7 @@ class BusThreadingTest {
             CountDownLatch release = new CountDownLatch(1);
             BlockingQueue<String> got = new LinkedBlockingQueue<>();
             client.subscribe(signals(), m -> {
-                String t = text(m);
+                String t = Bodies.text(m);
                 if (t.equals("block")) {
                     entered.countDown();
                     try {
@@ -92,8 +84,8 @@ class BusThreadingTest {
                 service.emitSignal(PATH, IFACE, MemberName.of("Said"), S, "after " + i);
             }
             // replies still come while the handler is blocked
-            assertEquals("echo sync", text(client.call(echo(SERVICE, "sync"))));
-            assertEquals("echo async", text(client.callAsync(echo(SERVICE, "async")).get(10, TimeUnit.SECONDS)));
+            assertEquals("echo sync", Bodies.text(client.call(echo(SERVICE, "sync"))));
+            assertEquals("echo async", Bodies.text(client.callAsync(echo(SERVICE, "async")).get(10, TimeUnit.SECONDS)));
             assertTrue(got.isEmpty(), "signal handlers run one at a time: " + got);
             release.countDown();
             List<String> order = new ArrayList<>();
@@ -110,12 +102,12 @@ class BusThreadingTest {
              Connection client = Connection.open(bus.address())) {
             // a relay whose method calls the echo service synchronously, a well-known name it has never called
             client.export(PATH, SimpleInterface.builder(IFACE.value())
-                    .method("Relay", "s", "s", (call, args) -> List.of(text(call.connection().call(
+                    .method("Relay", "s", "s", (call, args) -> List.of(Bodies.text(call.connection().call(
                             echo(SERVICE, (String) args.get(0)))))).build());
             BlockingQueue<String> results = new LinkedBlockingQueue<>();
             client.subscribe(signals(), m -> {
                 // inside a signal handler: a call to a service (first use of its name) and to the bus
-                results.add(text(client.call(echo(SERVICE, text(m)))));
+                results.add(Bodies.text(client.call(echo(SERVICE, Bodies.text(m)))));
                 results.add(Boolean.toString(new BusClient(client).nameHasOwner(SERVICE)));
             });
             gdbusEmit(bus, "from gdbus");
@@ -124,7 +116,7 @@ class BusThreadingTest {
 
             Message relay = Message.methodCall(PATH, MemberName.of("Relay")).interfaceName(IFACE)
                     .destination(client.uniqueName()).body(S, "relayed");
-            assertEquals("echo relayed", text(service.call(relay)));
+            assertEquals("echo relayed", Bodies.text(service.call(relay)));
         }
     }
 
