@@ -73,7 +73,9 @@ import java.util.function.Consumer;
  * well-known destination, its owner when the call was sent or now), or the bus itself, which
  * answers for absent names. Replies are matched on serial and sender, never serial alone. A signal
  * subscription naming a well-known sender checks every signal's sender against that name's current
- * owner, since unicast signals reach a connection whatever its match rules.
+ * owner, since unicast signals reach a connection whatever its match rules. A message addressed to
+ * another connection (a copy that a match rule with {@code eavesdrop='true'} brings) goes only to
+ * the subscriptions whose rule eavesdrops: it is never answered and never completes a call.
  */
 public final class Connection implements AutoCloseable {
     private static final System.Logger LOG = new LazyLogger(Connection.class.getName());
@@ -85,6 +87,8 @@ public final class Connection implements AutoCloseable {
     static final ObjectPath DBUS_PATH = ObjectPath.of("/org/freedesktop/DBus");
     static final InterfaceName DBUS_INTERFACE = InterfaceName.of("org.freedesktop.DBus");
     private static final MemberName NAME_OWNER_CHANGED = MemberName.of("NameOwnerChanged");
+    private static final MemberName NAME_ACQUIRED = MemberName.of("NameAcquired");
+    private static final MemberName NAME_LOST = MemberName.of("NameLost");
     private static final int MAX_CONCURRENT_HANDLERS = 128;
 
     private final int id = IDS.incrementAndGet();
@@ -109,6 +113,10 @@ public final class Connection implements AutoCloseable {
     private final ObjectRegistry registry = new ObjectRegistry(this);
     private final MethodCallHandler methodCallHandler = registry;
     private final CopyOnWriteArrayList<NameRequest> ownedNames = new CopyOnWriteArrayList<>();
+    /** The well-known names this connection owns, from the bus's NameAcquired/NameLost; reader thread only. */
+    private final java.util.Set<BusName> acquiredNames = new java.util.HashSet<>();
+
+    private final AtomicInteger droppedReplies = new AtomicInteger();
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable closeCause;
@@ -617,6 +625,19 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * How many replies were dropped because they came from a peer the call did not go to (spoofed
+     * or misrouted); for tests and diagnostics.
+     */
+    int droppedReplies() {
+        return droppedReplies.get();
+    }
+
+    /** How many calls wait for their reply now; for tests and diagnostics. */
+    int pendingCount() {
+        return pending.size();
+    }
+
     private final class SignalSubscription implements Subscription {
         final MatchRule rule;
         final Consumer<Message> handler;
@@ -767,6 +788,13 @@ public final class Connection implements AutoCloseable {
     }
 
     private void dispatch(Message m) {
+        if (bus && addressedToAnother(m)) {
+            // A copy that a match rule with eavesdrop='true' brought. It is not ours to answer (the
+            // caller would take our UnknownObject for the service's reply) nor to complete a call
+            // with (another connection's reply may carry one of our serials).
+            deliver(m, true);
+            return;
+        }
         switch (m.type()) {
             case METHOD_RETURN:
             case ERROR:
@@ -790,6 +818,7 @@ public final class Connection implements AutoCloseable {
             return; // timed out, cancelled, or never ours
         }
         if (!fromExpectedPeer(call, m.sender())) {
+            droppedReplies.incrementAndGet();
             LOG.log(Level.WARNING, "dropped a reply to serial {0} from {1}, which the call did not go to",
                     Integer.toUnsignedString(serial), m.sender());
             return;
@@ -824,12 +853,50 @@ public final class Connection implements AutoCloseable {
         return sender.equals(call.ownerAtSend) || sender.equals(owners.current(expected));
     }
 
-    private void handleSignal(Message m) {
-        if (bus && BusName.DBUS.equals(m.sender()) && NAME_OWNER_CHANGED.equals(m.member())
-                && DBUS_INTERFACE.equals(m.interfaceName())) {
-            owners.onNameOwnerChanged(m);
+    /**
+     * Whether {@code m} is addressed to another connection: to another unique name, or to a
+     * well-known name this connection does not own. Before Hello is answered nothing is.
+     */
+    private boolean addressedToAnother(Message m) {
+        BusName to = m.destination();
+        BusName self = uniqueName;
+        if (to == null || self == null || to.equals(self) || to.equals(BusName.DBUS)) {
+            return false;
         }
+        return to.isUnique() || !acquiredNames.contains(to);
+    }
+
+    private void handleSignal(Message m) {
+        if (bus && BusName.DBUS.equals(m.sender()) && DBUS_INTERFACE.equals(m.interfaceName())) {
+            if (NAME_OWNER_CHANGED.equals(m.member())) {
+                owners.onNameOwnerChanged(m);
+            } else if ((NAME_ACQUIRED.equals(m.member()) || NAME_LOST.equals(m.member()))
+                    && m.signature().value().equals("s")) {
+                // in message order, so a call to a name arrives after the name's NameAcquired
+                try {
+                    BusName name = BusName.of(m.bodyReader().readString());
+                    if (NAME_ACQUIRED.equals(m.member())) {
+                        acquiredNames.add(name);
+                    } else {
+                        acquiredNames.remove(name);
+                    }
+                } catch (DBusProtocolException | IllegalArgumentException ignored) {
+                    // not the signal the specification defines
+                }
+            }
+        }
+        deliver(m, false);
+    }
+
+    /**
+     * Hands {@code m} to the matching subscriptions; a copy addressed to another connection only to
+     * those whose rule eavesdrops, as the bus itself would.
+     */
+    private void deliver(Message m, boolean eavesdropped) {
         for (SignalSubscription s : subscriptions) {
+            if (eavesdropped && !Boolean.TRUE.equals(s.rule.eavesdrop())) {
+                continue;
+            }
             if (s.rule.matches(m, owners::current)) {
                 signalExecutor.execute(() -> {
                     if (s.active.get()) {

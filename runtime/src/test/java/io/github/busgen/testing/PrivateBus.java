@@ -48,6 +48,7 @@ public final class PrivateBus implements AutoCloseable {
     public static final class Config {
         private String listen = "unix:path=TMP/bus";
         private final List<String> auth = new ArrayList<>();
+        private final java.util.Map<String, String> activatable = new java.util.LinkedHashMap<>();
         private boolean allowAnonymous;
 
         /** The {@code <listen>} address; "TMP" stands for the temporary directory. Default {@code unix:path=TMP/bus}. */
@@ -73,6 +74,25 @@ public final class PrivateBus implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Declares {@code name} activatable: a service file in the daemon's {@code <servicedir>}
+         * whose {@code Exec} is {@code command}, which the daemon runs when a call for the
+         * unowned name may start it.
+         */
+        public Config activatable(String name, String command) {
+            activatable.put(name, command);
+            return this;
+        }
+
+        void writeServiceFiles(Path dir) throws IOException {
+            Path services = dir.resolve("services");
+            Files.createDirectories(services);
+            for (var e : activatable.entrySet()) {
+                Files.writeString(services.resolve(e.getKey() + ".service"),
+                        "[D-BUS Service]\nName=" + e.getKey() + "\nExec=" + e.getValue() + "\n");
+            }
+        }
+
         String xml(Path dir) {
             StringBuilder b = new StringBuilder("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
                     + " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig>\n  <type>session</type>\n");
@@ -83,6 +103,7 @@ public final class PrivateBus implements AutoCloseable {
             if (allowAnonymous) {
                 b.append("  <allow_anonymous/>\n");
             }
+            b.append("  <servicedir>").append(dir.resolve("services")).append("</servicedir>\n");
             b.append("  <policy context=\"default\">\n    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
                     + "    <allow eavesdrop=\"true\"/>\n    <allow own=\"*\"/>\n  </policy>\n</busconfig>\n");
             return b.toString();
@@ -110,6 +131,7 @@ public final class PrivateBus implements AutoCloseable {
         Files.createDirectory(dir.resolve("home"));
         Path conf = dir.resolve("bus.conf");
         Files.writeString(conf, config.xml(dir));
+        config.writeServiceFiles(dir);
         ProcessBuilder pb = new ProcessBuilder(daemon.toString(), "--config-file=" + conf, "--nofork", "--print-address");
         // the daemon keeps its DBUS_COOKIE_SHA1 keyring in $HOME/.dbus-keyrings
         pb.environment().put("HOME", dir.resolve("home").toString());
@@ -169,6 +191,22 @@ public final class PrivateBus implements AutoCloseable {
     /** The temporary directory holding config, socket and HOME. */
     public Path directory() {
         return directory;
+    }
+
+    /** The daemon's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Kills the daemon with SIGKILL ({@code kill -9}: no chance to close its sockets in order) and
+     * waits until it is gone. {@link #close()} afterwards only deletes the directory.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            throw new AssertionError("dbus-daemon " + process.pid() + " survived SIGKILL for 5 seconds");
+        }
     }
 
     /** Kills the daemon and deletes its directory. */
