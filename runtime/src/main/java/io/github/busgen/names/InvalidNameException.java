@@ -29,8 +29,8 @@ public class InvalidNameException extends IllegalArgumentException {
     private static String describe(String kind, String input, NameRule rule, int index) {
         String shown = input.length() > 300 ? input.substring(0, 300) + "..." : input;
         StringBuilder b = new StringBuilder()
-                .append("invalid ").append(kind).append(" \"").append(escape(shown)).append("\": a ")
-                .append(kind).append(' ').append(rule.text());
+                .append("invalid ").append(kind).append(" \"").append(escape(shown)).append("\": ")
+                .append("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ").append(kind).append(' ').append(rule.text());
         if (index >= 0) {
             b.append(" (at index ").append(index).append(')');
         }

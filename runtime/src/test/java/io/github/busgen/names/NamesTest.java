@@ -54,7 +54,7 @@ class NamesTest {
     @Test
     void messageNamesKindInputRuleAndIndex() {
         InvalidNameException e = assertThrows(InvalidNameException.class, () -> InterfaceName.of("org.7zip"));
-        assertEquals("invalid interface name \"org.7zip\": a interface name "
+        assertEquals("invalid interface name \"org.7zip\": an interface name "
                 + NameRule.LEADING_DIGIT.text() + " (at index 4)", e.getMessage());
         assertEquals(NameRule.LEADING_DIGIT, e.rule());
         assertEquals(4, e.index());
