@@ -70,7 +70,7 @@ class NamesTest {
 
         e = assertThrows(InvalidNameException.class, () -> ObjectPath.of("/a//b"));
         assertEquals(NameRule.PATH_EMPTY_ELEMENT, e.rule());
-        assertTrue(e.getMessage().startsWith("invalid object path \"/a//b\": a object path must not contain '//'"),
+        assertTrue(e.getMessage().startsWith("invalid object path \"/a//b\": an object path must not contain '//'"),
                 e::getMessage);
 
         e = assertThrows(InvalidNameException.class, () -> Signature.of("a{vs}"));
