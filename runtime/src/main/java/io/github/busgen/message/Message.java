@@ -9,7 +9,6 @@ import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.WireReader;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -138,7 +137,17 @@ public final class Message {
         if (serial == 0) {
             throw new IllegalArgumentException("serial 0 is not allowed");
         }
-        ByteBuffer.wrap(data).order(order).putInt(8, serial);
+        if (order == ByteOrder.BIG_ENDIAN) {
+            data[8] = (byte) (serial >> 24);
+            data[9] = (byte) (serial >> 16);
+            data[10] = (byte) (serial >> 8);
+            data[11] = (byte) serial;
+        } else {
+            data[8] = (byte) serial;
+            data[9] = (byte) (serial >> 8);
+            data[10] = (byte) (serial >> 16);
+            data[11] = (byte) (serial >> 24);
+        }
         this.serial = serial;
     }
 

@@ -32,9 +32,12 @@ public final class WireReader {
     /** The maximum total nesting of containers, variants included (specification: 64). */
     public static final int MAX_TOTAL_DEPTH = 64;
 
+    /** Arrays of fixed-size values at least this long are read in bulk through a ByteBuffer view. */
+    private static final int BULK = 32;
+
     private final byte[] buf;
-    private final ByteBuffer bb;
     private final ByteOrder order;
+    private final boolean bigEndian;
     private final int base; // index in buf of absolute position 0
     private int pos;
     private int limit;
@@ -59,7 +62,7 @@ public final class WireReader {
             throw new IllegalArgumentException("range outside the array");
         }
         this.buf = buf;
-        this.bb = ByteBuffer.wrap(buf).order(order);
+        this.bigEndian = order == ByteOrder.BIG_ENDIAN;
         this.order = order;
         this.base = offset - startPosition;
         this.pos = startPosition;
@@ -100,6 +103,30 @@ public final class WireReader {
             throw new IllegalArgumentException("position " + position + " outside " + start + ".." + limit);
         }
         pos = position;
+    }
+
+    // Values at buffer indexes, in this reader's byte order (no ByteBuffer: a reader is made per body read).
+
+    private short getShort(int i) {
+        return bigEndian ? (short) (buf[i] << 8 | buf[i + 1] & 0xFF) : (short) (buf[i] & 0xFF | buf[i + 1] << 8);
+    }
+
+    private int getInt(int i) {
+        byte[] b = buf;
+        return bigEndian
+                ? b[i] << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF
+                : b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | b[i + 3] << 24;
+    }
+
+    private long getLong(int i) {
+        long a = getInt(i) & 0xFFFFFFFFL;
+        long b = getInt(i + 4) & 0xFFFFFFFFL;
+        return bigEndian ? a << 32 | b : b << 32 | a;
+    }
+
+    /** A view of {@code n} bytes from the position, for reading a long array of fixed-size values at once. */
+    private ByteBuffer bulk(int n) {
+        return ByteBuffer.wrap(buf, base + pos, n).order(order);
     }
 
     private DBusProtocolException error(String what, int at) {
@@ -159,7 +186,7 @@ public final class WireReader {
     public short readInt16() throws DBusProtocolException {
         align(2);
         need(2, "INT16");
-        short v = bb.getShort(base + pos);
+        short v = getShort(base + pos);
         pos += 2;
         return v;
     }
@@ -173,7 +200,7 @@ public final class WireReader {
     public int readInt32() throws DBusProtocolException {
         align(4);
         need(4, "INT32");
-        int v = bb.getInt(base + pos);
+        int v = getInt(base + pos);
         pos += 4;
         return v;
     }
@@ -187,7 +214,7 @@ public final class WireReader {
     public long readInt64() throws DBusProtocolException {
         align(8);
         need(8, "INT64");
-        long v = bb.getLong(base + pos);
+        long v = getLong(base + pos);
         pos += 8;
         return v;
     }
@@ -233,7 +260,7 @@ public final class WireReader {
         align(4);
         int lengthAt = pos;
         need(4, "STRING length");
-        long len = bb.getInt(base + pos) & 0xFFFFFFFFL;
+        long len = getInt(base + pos) & 0xFFFFFFFFL;
         pos += 4;
         int textAt = pos;
         int start = stringBytes(len, lengthAt, "STRING");
@@ -254,7 +281,7 @@ public final class WireReader {
         align(4);
         int lengthAt = pos;
         need(4, "OBJECT_PATH length");
-        long len = bb.getInt(base + pos) & 0xFFFFFFFFL;
+        long len = getInt(base + pos) & 0xFFFFFFFFL;
         pos += 4;
         int start = stringBytes(len, lengthAt, "OBJECT_PATH");
         String s = new String(buf, start, lastLength, StandardCharsets.ISO_8859_1);
@@ -311,7 +338,7 @@ public final class WireReader {
         align(4);
         int lengthAt = pos;
         need(4, "ARRAY length");
-        long len = bb.getInt(base + pos) & 0xFFFFFFFFL;
+        long len = getInt(base + pos) & 0xFFFFFFFFL;
         pos += 4;
         if (len > WireWriter.MAX_ARRAY_LENGTH) {
             throw error("ARRAY length " + len + " exceeds the limit of " + WireWriter.MAX_ARRAY_LENGTH
@@ -371,7 +398,7 @@ public final class WireReader {
         int n = fixedArray(4, "BOOLEAN");
         boolean[] out = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int v = bb.getInt(base + pos);
+            int v = getInt(base + pos);
             if (v != 0 && v != 1) {
                 throw error("BOOLEAN value " + Integer.toUnsignedString(v) + " is neither 0 nor 1", pos);
             }
@@ -385,8 +412,13 @@ public final class WireReader {
     public short[] readInt16Array() throws DBusProtocolException {
         int n = fixedArray(2, "INT16");
         short[] out = new short[n];
+        if (n >= BULK) {
+            bulk(n * 2).asShortBuffer().get(out);
+            pos += n * 2;
+            return out;
+        }
         for (int i = 0; i < n; i++, pos += 2) {
-            out[i] = bb.getShort(base + pos);
+            out[i] = getShort(base + pos);
         }
         return out;
     }
@@ -396,7 +428,7 @@ public final class WireReader {
         int n = fixedArray(2, "UINT16");
         int[] out = new int[n];
         for (int i = 0; i < n; i++, pos += 2) {
-            out[i] = bb.getShort(base + pos) & 0xFFFF;
+            out[i] = getShort(base + pos) & 0xFFFF;
         }
         return out;
     }
@@ -405,8 +437,13 @@ public final class WireReader {
     public int[] readInt32Array() throws DBusProtocolException {
         int n = fixedArray(4, "INT32");
         int[] out = new int[n];
+        if (n >= BULK) {
+            bulk(n * 4).asIntBuffer().get(out);
+            pos += n * 4;
+            return out;
+        }
         for (int i = 0; i < n; i++, pos += 4) {
-            out[i] = bb.getInt(base + pos);
+            out[i] = getInt(base + pos);
         }
         return out;
     }
@@ -416,7 +453,7 @@ public final class WireReader {
         int n = fixedArray(4, "UINT32");
         long[] out = new long[n];
         for (int i = 0; i < n; i++, pos += 4) {
-            out[i] = bb.getInt(base + pos) & 0xFFFFFFFFL;
+            out[i] = getInt(base + pos) & 0xFFFFFFFFL;
         }
         return out;
     }
@@ -425,8 +462,13 @@ public final class WireReader {
     public long[] readInt64Array() throws DBusProtocolException {
         int n = fixedArray(8, "INT64");
         long[] out = new long[n];
+        if (n >= BULK) {
+            bulk(n * 8).asLongBuffer().get(out);
+            pos += n * 8;
+            return out;
+        }
         for (int i = 0; i < n; i++, pos += 8) {
-            out[i] = bb.getLong(base + pos);
+            out[i] = getLong(base + pos);
         }
         return out;
     }
@@ -435,8 +477,13 @@ public final class WireReader {
     public double[] readDoubleArray() throws DBusProtocolException {
         int n = fixedArray(8, "DOUBLE");
         double[] out = new double[n];
+        if (n >= BULK) {
+            bulk(n * 8).asDoubleBuffer().get(out);
+            pos += n * 8;
+            return out;
+        }
         for (int i = 0; i < n; i++, pos += 8) {
-            out[i] = Double.longBitsToDouble(bb.getLong(base + pos));
+            out[i] = Double.longBitsToDouble(getLong(base + pos));
         }
         return out;
     }
@@ -531,7 +578,7 @@ public final class WireReader {
                 int n = fixedArray(4, "UNIX_FD");
                 List<Object> fds = new ArrayList<>(n);
                 for (int i = 0; i < n; i++, pos += 4) {
-                    fds.add(UnixFd.ofIndex(bb.getInt(base + pos)));
+                    fds.add(UnixFd.ofIndex(getInt(base + pos)));
                 }
                 return fds;
             }
@@ -647,7 +694,7 @@ public final class WireReader {
         align(4);
         int lengthAt = pos;
         need(4, "STRING length");
-        long len = bb.getInt(base + pos) & 0xFFFFFFFFL;
+        long len = getInt(base + pos) & 0xFFFFFFFFL;
         pos += 4;
         int textAt = pos;
         int start = stringBytes(len, lengthAt, "STRING");

@@ -37,8 +37,10 @@ public final class WireWriter {
     private final ByteOrder order;
     private final boolean bigEndian;
     private final int startOffset;
+    /** Arrays of fixed-size values at least this long are written in bulk through a ByteBuffer view. */
+    private static final int BULK = 32;
+
     private byte[] buf;
-    private ByteBuffer bb;
     private int pos;
     private int depth; // containers entered by writeValue, bounded as the reader bounds them
 
@@ -60,7 +62,6 @@ public final class WireWriter {
         this.bigEndian = order == ByteOrder.BIG_ENDIAN;
         this.startOffset = startOffset;
         this.buf = new byte[Math.max(16, initialCapacity)];
-        this.bb = ByteBuffer.wrap(buf).order(order);
     }
 
     /** The byte order of everything written. */
@@ -108,7 +109,49 @@ public final class WireWriter {
         }
         int cap = Math.max(needed, (int) Math.min((long) buf.length * 2, MAX_MESSAGE_LENGTH + 8L));
         buf = Arrays.copyOf(buf, cap);
-        bb = ByteBuffer.wrap(buf).order(order);
+    }
+
+    // Values at buffer indexes, in this writer's byte order (no ByteBuffer: a writer is made per message).
+
+    private void putShort(int i, short v) {
+        byte[] b = buf;
+        if (bigEndian) {
+            b[i] = (byte) (v >> 8);
+            b[i + 1] = (byte) v;
+        } else {
+            b[i] = (byte) v;
+            b[i + 1] = (byte) (v >> 8);
+        }
+    }
+
+    private void putInt(int i, int v) {
+        byte[] b = buf;
+        if (bigEndian) {
+            b[i] = (byte) (v >> 24);
+            b[i + 1] = (byte) (v >> 16);
+            b[i + 2] = (byte) (v >> 8);
+            b[i + 3] = (byte) v;
+        } else {
+            b[i] = (byte) v;
+            b[i + 1] = (byte) (v >> 8);
+            b[i + 2] = (byte) (v >> 16);
+            b[i + 3] = (byte) (v >> 24);
+        }
+    }
+
+    private void putLong(int i, long v) {
+        if (bigEndian) {
+            putInt(i, (int) (v >> 32));
+            putInt(i + 4, (int) v);
+        } else {
+            putInt(i, (int) v);
+            putInt(i + 4, (int) (v >> 32));
+        }
+    }
+
+    /** A view of the {@code n} bytes from the position (ensured), for writing a long array at once. */
+    private ByteBuffer bulk(int n) {
+        return ByteBuffer.wrap(buf, pos, n).order(order);
     }
 
     /** Writes zero bytes until the absolute position is a multiple of {@code alignment} (1, 2, 4 or 8). */
@@ -137,7 +180,7 @@ public final class WireWriter {
     public void writeInt16(short v) {
         align(2);
         ensure(2);
-        bb.putShort(pos, v);
+        putShort(pos, v);
         pos += 2;
     }
 
@@ -153,7 +196,7 @@ public final class WireWriter {
     public void writeInt32(int v) {
         align(4);
         ensure(4);
-        bb.putInt(pos, v);
+        putInt(pos, v);
         pos += 4;
     }
 
@@ -169,7 +212,7 @@ public final class WireWriter {
     public void writeInt64(long v) {
         align(8);
         ensure(8);
-        bb.putLong(pos, v);
+        putLong(pos, v);
         pos += 8;
     }
 
@@ -212,7 +255,7 @@ public final class WireWriter {
             writeUtf8Tail(s, i);
         }
         int len = pos - lenPos - 4;
-        bb.putInt(lenPos, len);
+        putInt(lenPos, len);
         ensure(1);
         buf[pos++] = 0;
     }
@@ -260,7 +303,7 @@ public final class WireWriter {
         align(4);
         int n = s.length();
         ensure(4 + n + 1);
-        bb.putInt(pos, n);
+        putInt(pos, n);
         pos += 4;
         putAscii(s, n);
         buf[pos++] = 0;
@@ -311,7 +354,7 @@ public final class WireWriter {
             throw new IllegalArgumentException("array of " + len + " bytes exceeds the D-Bus limit of "
                     + MAX_ARRAY_LENGTH + " bytes (64 MiB)");
         }
-        bb.putInt(lenPos, len);
+        putInt(lenPos, len);
     }
 
     /** Starts a struct or dict entry: pads to 8. The fields follow. */
@@ -340,7 +383,7 @@ public final class WireWriter {
         long a = beginArray(4);
         ensure(v.length * 4);
         for (boolean x : v) {
-            bb.putInt(pos, x ? 1 : 0);
+            putInt(pos, x ? 1 : 0);
             pos += 4;
         }
         endArray(a);
@@ -350,9 +393,14 @@ public final class WireWriter {
     public void writeInt16Array(short[] v) {
         long a = beginArray(2);
         ensure(v.length * 2);
-        for (short x : v) {
-            bb.putShort(pos, x);
-            pos += 2;
+        if (v.length >= BULK) {
+            bulk(v.length * 2).asShortBuffer().put(v);
+            pos += v.length * 2;
+        } else {
+            for (short x : v) {
+                putShort(pos, x);
+                pos += 2;
+            }
         }
         endArray(a);
     }
@@ -365,7 +413,7 @@ public final class WireWriter {
             if ((x & ~0xFFFF) != 0) {
                 throw new IllegalArgumentException(x + " is out of range for UINT16 'q' (0..65535)");
             }
-            bb.putShort(pos, (short) x);
+            putShort(pos, (short) x);
             pos += 2;
         }
         endArray(a);
@@ -375,9 +423,14 @@ public final class WireWriter {
     public void writeInt32Array(int[] v) {
         long a = beginArray(4);
         ensure(v.length * 4);
-        for (int x : v) {
-            bb.putInt(pos, x);
-            pos += 4;
+        if (v.length >= BULK) {
+            bulk(v.length * 4).asIntBuffer().put(v);
+            pos += v.length * 4;
+        } else {
+            for (int x : v) {
+                putInt(pos, x);
+                pos += 4;
+            }
         }
         endArray(a);
     }
@@ -390,7 +443,7 @@ public final class WireWriter {
             if ((x & ~0xFFFFFFFFL) != 0) {
                 throw new IllegalArgumentException(x + " is out of range for UINT32 'u' (0..4294967295)");
             }
-            bb.putInt(pos, (int) x);
+            putInt(pos, (int) x);
             pos += 4;
         }
         endArray(a);
@@ -400,9 +453,14 @@ public final class WireWriter {
     public void writeInt64Array(long[] v) {
         long a = beginArray(8);
         ensure(v.length * 8);
-        for (long x : v) {
-            bb.putLong(pos, x);
-            pos += 8;
+        if (v.length >= BULK) {
+            bulk(v.length * 8).asLongBuffer().put(v);
+            pos += v.length * 8;
+        } else {
+            for (long x : v) {
+                putLong(pos, x);
+                pos += 8;
+            }
         }
         endArray(a);
     }
@@ -411,9 +469,14 @@ public final class WireWriter {
     public void writeDoubleArray(double[] v) {
         long a = beginArray(8);
         ensure(v.length * 8);
-        for (double x : v) {
-            bb.putLong(pos, Double.doubleToRawLongBits(x));
-            pos += 8;
+        if (v.length >= BULK) {
+            bulk(v.length * 8).asDoubleBuffer().put(v);
+            pos += v.length * 8;
+        } else {
+            for (double x : v) {
+                putLong(pos, Double.doubleToRawLongBits(x));
+                pos += 8;
+            }
         }
         endArray(a);
     }
@@ -557,7 +620,7 @@ public final class WireWriter {
 
     /** Overwrites four bytes at absolute position {@code position} with {@code value}, in this writer's order. */
     public void patchInt32(int position, int value) {
-        bb.putInt(position - startOffset, value);
+        putInt(position - startOffset, value);
     }
 
     /** Whether values are written big-endian. */
