@@ -102,6 +102,14 @@ public final class MessageDecoder {
      * returned message keeps {@code bytes}; do not modify them afterwards.
      */
     public static Message decode(byte[] bytes, int length) throws DBusProtocolException {
+        return decode(bytes, length, null);
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[], int)}, taking header names that {@code names} has seen
+     * before from it instead of validating and making them again.
+     */
+    static Message decode(byte[] bytes, int length, Names names) throws DBusProtocolException {
         if (length < FIXED_HEADER_LENGTH) {
             throw new DBusProtocolException("message of " + length + " bytes is shorter than the "
                     + FIXED_HEADER_LENGTH + "-byte fixed header", length);
@@ -165,10 +173,10 @@ public final class MessageDecoder {
             int valueAt = r.position();
             try {
                 switch (f) {
-                    case PATH: path = r.readObjectPath(); break;
-                    case INTERFACE: iface = InterfaceName.of(r.readString()); break;
-                    case MEMBER: member = MemberName.of(r.readString()); break;
-                    case ERROR_NAME: errorName = ErrorName.of(r.readString()); break;
+                    case PATH: path = (ObjectPath) name(r, bytes, f, names); break;
+                    case INTERFACE: iface = (InterfaceName) name(r, bytes, f, names); break;
+                    case MEMBER: member = (MemberName) name(r, bytes, f, names); break;
+                    case ERROR_NAME: errorName = (ErrorName) name(r, bytes, f, names); break;
                     case REPLY_SERIAL:
                         replySerial = r.readInt32();
                         hasReplySerial = true;
@@ -176,8 +184,8 @@ public final class MessageDecoder {
                             throw new DBusProtocolException("REPLY_SERIAL 0 is not allowed", valueAt);
                         }
                         break;
-                    case DESTINATION: destination = BusName.of(r.readString()); break;
-                    case SENDER: sender = BusName.of(r.readString()); break;
+                    case DESTINATION: destination = (BusName) name(r, bytes, f, names); break;
+                    case SENDER: sender = (BusName) name(r, bytes, f, names); break;
                     case SIGNATURE: signature = r.readSignature(); break;
                     case UNIX_FDS: unixFds = r.readInt32(); break;
                     default: throw new AssertionError(f);
@@ -220,16 +228,101 @@ public final class MessageDecoder {
             throw new DBusProtocolException("body of " + (length - bodyOffset)
                     + " bytes but no SIGNATURE header field", bodyOffset);
         }
-        WireReader body = new WireReader(bytes, bodyOffset, length - bodyOffset, order, bodyOffset);
+        // the same reader goes on: its limit is the end of the message again, and positions are absolute
         for (DBusType t : signature.types()) {
-            body.skipValue(t);
+            r.skipValue(t);
         }
-        if (!body.atEnd()) {
-            throw new DBusProtocolException("body has " + body.remaining() + " bytes beyond its signature \""
-                    + signature + "\"", body.position());
+        if (!r.atEnd()) {
+            throw new DBusProtocolException("body has " + r.remaining() + " bytes beyond its signature \""
+                    + signature + "\"", r.position());
         }
         return new Message(bytes, length, order, typeCode, flags, serial, path, iface, member, errorName,
                 replySerial, destination, sender, signature, unixFds, bodyOffset);
+    }
+
+    /**
+     * Reads the name-valued header field {@code f} (PATH, INTERFACE, MEMBER, ERROR_NAME,
+     * DESTINATION or SENDER): from {@code names} when the same bytes were decoded and validated
+     * before, else read, validated and remembered.
+     */
+    private static Object name(WireReader r, byte[] bytes, HeaderField f, Names names) throws DBusProtocolException {
+        if (names == null) {
+            return readName(r, f);
+        }
+        r.align(4);
+        int lengthAt = r.position();
+        int at = lengthAt + 4; // the reader starts at index 0, so positions are indexes into bytes
+        if (r.remaining() >= 4) {
+            long len = r.readUInt32();
+            if (len < r.remaining() && bytes[at + (int) len] == 0) {
+                Object known = names.get(f.code(), bytes, at, (int) len);
+                if (known != null) {
+                    r.seek(at + (int) len + 1);
+                    return known;
+                }
+            }
+            r.seek(lengthAt);
+        }
+        Object v = readName(r, f); // the usual way, which reports what is wrong with the bytes
+        names.put(f.code(), bytes, at, r.position() - 1 - at, v);
+        return v;
+    }
+
+    private static Object readName(WireReader r, HeaderField f) throws DBusProtocolException {
+        switch (f) {
+            case PATH: return r.readObjectPath();
+            case INTERFACE: return InterfaceName.of(r.readString());
+            case MEMBER: return MemberName.of(r.readString());
+            case ERROR_NAME: return ErrorName.of(r.readString());
+            case DESTINATION: case SENDER: return BusName.of(r.readString());
+            default: throw new AssertionError(f);
+        }
+    }
+
+    /**
+     * The header names a connection decoded recently (senders, destinations, paths, interfaces,
+     * members, error names) by their bytes, so that each distinct one is validated and made into an
+     * object once rather than in every message. A small direct-mapped table: a new name takes the
+     * slot of an older one with the same hash. Only bytes that decoded to a valid name are kept, so
+     * a hit is exactly what decoding would give. Not thread-safe: one per framer.
+     */
+    static final class Names {
+        private static final int SLOTS = 64; // a power of two
+        private static final int MAX_LENGTH = 255; // longer paths are decoded each time
+
+        private final int[] codes = new int[SLOTS];
+        private final byte[][] keys = new byte[SLOTS][];
+        private final Object[] values = new Object[SLOTS];
+
+        private static int slot(int code, byte[] b, int from, int len) {
+            int h = code;
+            for (int i = from, end = from + len; i < end; i++) {
+                h = 31 * h + b[i];
+            }
+            return (h ^ (h >>> 16)) & (SLOTS - 1);
+        }
+
+        Object get(int code, byte[] b, int from, int len) {
+            if (len > MAX_LENGTH) {
+                return null;
+            }
+            int s = slot(code, b, from, len);
+            byte[] k = keys[s];
+            if (k != null && codes[s] == code && java.util.Arrays.equals(k, 0, k.length, b, from, from + len)) {
+                return values[s];
+            }
+            return null;
+        }
+
+        void put(int code, byte[] b, int from, int len, Object value) {
+            if (len > MAX_LENGTH) {
+                return;
+            }
+            int s = slot(code, b, from, len);
+            codes[s] = code;
+            keys[s] = java.util.Arrays.copyOfRange(b, from, from + len);
+            values[s] = value;
+        }
     }
 
     private static void required(boolean present, MessageType type, HeaderField field) throws DBusProtocolException {
