@@ -19,14 +19,17 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,9 +37,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -91,9 +94,16 @@ public final class Connection implements AutoCloseable {
     private static final MemberName NAME_LOST = MemberName.of("NameLost");
     private static final int MAX_CONCURRENT_HANDLERS = 128;
 
+    /**
+     * How long the reader thread leaves the socket to synchronous callers after the last of them has
+     * left it, when nothing else waits to be read, before it reads again itself.
+     */
+    static final long READER_RETURN_NANOS = 1_000_000;
+
     private final int id = IDS.incrementAndGet();
-    private final SocketChannel channel;
-    private final MessageFramer framer;
+    private final SocketChannel channel; // non-blocking
+    private final Selector selector;     // the channel's OP_READ; only the leader selects on it
+    private final MessageFramer framer;  // only the leader uses it
     private final boolean bus;
     private final Duration defaultTimeout;
     private final Executor executor;
@@ -103,8 +113,16 @@ public final class Connection implements AutoCloseable {
 
     private final ReentrantLock writeLock = new ReentrantLock();
     private int lastSerial; // guarded by writeLock
+    private volatile Selector writeSelector; // OP_WRITE, made by the first write that finds the socket full
 
-    private final ConcurrentHashMap<Integer, PendingCall> pending = new ConcurrentHashMap<>();
+    private final ReentrantLock leadLock = new ReentrantLock();
+    private Thread leader; // guarded by leadLock: the one thread that may read the socket, or null
+    private final ArrayDeque<PendingCall> followers = new ArrayDeque<>(); // guarded by leadLock
+    private long releasedAt; // guarded by leadLock: when a caller last left the socket to nobody
+    private volatile boolean yieldWanted; // a caller waits for the reader thread to leave the socket
+    private static final Consumer<SelectionKey> IGNORE_KEYS = k -> { };
+
+    private final PendingCalls pending = new PendingCalls();
     private final CopyOnWriteArrayList<SignalSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<Throwable>> disconnectListeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock matchLock = new ReentrantLock();
@@ -113,7 +131,7 @@ public final class Connection implements AutoCloseable {
     private final ObjectRegistry registry = new ObjectRegistry(this);
     private final MethodCallHandler methodCallHandler = registry;
     private final CopyOnWriteArrayList<NameRequest> ownedNames = new CopyOnWriteArrayList<>();
-    /** The well-known names this connection owns, from the bus's NameAcquired/NameLost; reader thread only. */
+    /** The well-known names this connection owns, from the bus's NameAcquired/NameLost; the leader only. */
     private final java.util.Set<BusName> acquiredNames = new java.util.HashSet<>();
 
     private final AtomicInteger droppedReplies = new AtomicInteger();
@@ -124,9 +142,18 @@ public final class Connection implements AutoCloseable {
     private volatile ScheduledThreadPoolExecutor timer; // created on the first async call with a timeout
     private final Object timerLock = new Object();
 
-    Connection(SocketChannel channel, byte[] leftover, boolean bus, Duration defaultTimeout, Executor userExecutor) {
+    Connection(SocketChannel channel, byte[] leftover, boolean bus, Duration defaultTimeout, Executor userExecutor)
+            throws IOException {
         this.channel = channel;
         this.framer = new MessageFramer(channel, leftover);
+        channel.configureBlocking(false);
+        this.selector = Selector.open();
+        try {
+            channel.register(selector, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
         this.bus = bus;
         this.defaultTimeout = defaultTimeout != null ? defaultTimeout : DEFAULT_TIMEOUT;
         if (userExecutor != null) {
@@ -344,10 +371,14 @@ public final class Connection implements AutoCloseable {
      * @throws DBusException with {@link DBusErrors#DISCONNECTED} when the connection is closed
      */
     public int send(Message message) {
-        return write(message, null, null);
+        return write(message, null);
     }
 
-    private int write(Message message, PendingCall call, Integer[] serialOut) {
+    /**
+     * Assigns the next serial, registers {@code call} (when not null) under it and writes the
+     * message, all under the write lock, so that serials go out in order.
+     */
+    private int write(Message message, PendingCall call) {
         writeLock.lock();
         try {
             if (closed.get()) {
@@ -359,26 +390,55 @@ public final class Connection implements AutoCloseable {
             }
             message.assignSerial(serial);
             if (call != null) {
+                call.serial = serial;
                 pending.put(serial, call);
             }
-            if (serialOut != null) {
-                serialOut[0] = serial;
-            }
-            ByteBuffer bytes = ByteBuffer.wrap(message.encodedBuffer(), 0, message.length());
             try {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-            } catch (IOException e) {
+                writeFully(ByteBuffer.wrap(message.encodedBuffer(), 0, message.length()));
+            } catch (IOException | ClosedSelectorException e) {
                 if (call != null) {
                     pending.remove(serial, call);
                 }
-                fail(e);
+                fail(e instanceof IOException ? e : new ClosedChannelException());
                 throw disconnected();
             }
             return serial;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes all of {@code bytes} to the non-blocking socket, waiting for room when it is full.
+     * Called with the write lock held. An interrupt does not stop a message half way (the stream
+     * would be corrupt): it is kept for the caller.
+     */
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            if (channel.write(bytes) == 0) {
+                awaitWritable();
+            }
+        }
+    }
+
+    private void awaitWritable() throws IOException {
+        Selector s = writeSelector;
+        if (s == null) {
+            s = Selector.open();
+            channel.register(s, SelectionKey.OP_WRITE);
+            writeSelector = s;
+            if (closed.get()) {
+                s.close(); // shutdown may have looked before it was set
+                throw new ClosedChannelException();
+            }
+        }
+        boolean interrupted = Thread.interrupted(); // select would return at once, again and again
+        try {
+            s.select(IGNORE_KEYS, 0);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -406,25 +466,40 @@ public final class Connection implements AutoCloseable {
 
     /** Calls a method and waits at most {@code timeout} for the reply; see {@link #call(Message)}. */
     public Message call(Message message, Duration timeout) {
-        CompletableFuture<Message> reply = startCall(message, null);
-        try {
-            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            abandon(message.serial());
-            throw noReply(message, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandon(message.serial());
-            throw new DBusException(DBusErrors.FAILED, "interrupted while waiting for the reply to " + describe(message), e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof DBusException) {
-                // a fresh exception, so that the stack trace shows this caller
-                DBusException d = (DBusException) c;
-                throw new DBusException(d.errorName(), d.getMessage(), d);
-            }
-            throw new DBusException(DBusErrors.FAILED, describe(c), c);
+        long deadline = deadline(timeout);
+        BusName expected = expectedSender(message);
+        PendingCall call = PendingCall.sync(expected);
+        call.ownerAtSend = expected != null && !expected.isUnique() ? owners.current(expected) : null;
+        write(message, call);
+        awaitReply(call, deadline);
+        Object outcome = call.outcome();
+        if (outcome instanceof Message) {
+            return (Message) outcome;
         }
+        if (outcome instanceof DBusException) {
+            // a fresh exception, so that the stack trace shows this caller
+            DBusException d = (DBusException) outcome;
+            throw new DBusException(d.errorName(), d.getMessage(), d);
+        }
+        pending.remove(call.serial, call);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new DBusException(DBusErrors.FAILED, "interrupted while waiting for the reply to " + describe(message));
+        }
+        if (closed.get()) {
+            throw disconnected();
+        }
+        throw noReply(message, timeout);
+    }
+
+    /** The System.nanoTime() at which {@code timeout} from now ends (about 146 years at most). */
+    private static long deadline(Duration timeout) {
+        long n;
+        try {
+            n = Math.min(timeout.toNanos(), 1L << 62);
+        } catch (ArithmeticException e) {
+            n = 1L << 62;
+        }
+        return System.nanoTime() + Math.max(n, 0);
     }
 
     /**
@@ -452,7 +527,7 @@ public final class Connection implements AutoCloseable {
                 reply.completeExceptionally(noReply(message, timeout));
             }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        // hand the outcome to the executor so that user stages never run on the reader thread
+        // hand the outcome to the executor so that user stages never run on a reading thread
         reply.whenComplete((m, t) -> {
             timer.cancel(false);
             try {
@@ -497,32 +572,41 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * Registers a pending call and writes the message; the returned future is completed by the
-     * reader thread (internal: no user stages may be attached to it).
+     * The sender a reply to {@code message} must come from (null on a peer-to-peer connection,
+     * where any is accepted), after checking that it is a call that gets a reply. For a well-known
+     * destination, makes sure its owner is tracked first.
      */
-    CompletableFuture<Message> startCall(Message message, Consumer<Message> onReaderThread) {
+    private BusName expectedSender(Message message) {
         if (message.type() != MessageType.METHOD_CALL) {
             throw new IllegalArgumentException("only method calls get replies; use send() for " + message.type());
         }
         if (message.isNoReplyExpected()) {
             throw new IllegalArgumentException("the call has NO_REPLY_EXPECTED set; use send()");
         }
-        BusName destination = message.destination();
-        BusName expected = null;
-        if (bus) {
-            if (destination == null) {
-                throw new IllegalArgumentException("a method call on a bus needs a destination");
-            }
-            if (!destination.isUnique() && !destination.equals(BusName.DBUS)) {
-                owners.awaitTracked(destination, this);
-            }
-            expected = destination;
+        if (!bus) {
+            return null;
         }
-        CompletableFuture<Message> future = new CompletableFuture<>();
-        PendingCall call = new PendingCall(future, expected, onReaderThread);
+        BusName destination = message.destination();
+        if (destination == null) {
+            throw new IllegalArgumentException("a method call on a bus needs a destination");
+        }
+        if (!destination.isUnique() && !destination.equals(BusName.DBUS)) {
+            owners.awaitTracked(destination, this);
+        }
+        return destination;
+    }
+
+    /**
+     * Registers a pending call and writes the message; the returned future is completed by the
+     * thread that reads the reply (internal: no user stages may be attached to it).
+     */
+    CompletableFuture<Message> startCall(Message message, Consumer<Message> onReaderThread) {
+        BusName expected = expectedSender(message);
+        PendingCall call = PendingCall.async(expected, onReaderThread);
         call.ownerAtSend = expected != null && !expected.isUnique() ? owners.current(expected) : null;
-        write(message, call, null);
-        return future;
+        write(message, call);
+        ensureReading();
+        return call.future;
     }
 
     private ScheduledThreadPoolExecutor timer() {
@@ -768,22 +852,275 @@ public final class Connection implements AutoCloseable {
 
     // ---------------------------------------------------------------- reading
 
+    /*
+     * Who reads the socket. At most one thread at a time, the leader, reads and dispatches
+     * messages; leadership passes under leadLock, which orders the framer's use by successive
+     * leaders. A synchronous caller leads while it waits for its reply when nobody else reads, so
+     * that its reply wakes it directly; callers that find another caller leading follow: they park
+     * until the leader completes their call or hands them the socket. The reader thread leads when
+     * no caller does: a caller that finds it leading asks it to step aside (yieldWanted and a
+     * selector wake-up) and follows until it does. A leader leaving hands the socket to a follower;
+     * if there is none, to the reader thread at once when a call still waits or a message is half
+     * read, else to nobody: the reader thread takes it back READER_RETURN_NANOS later if no caller
+     * has taken it meanwhile. That keeps a thread making one synchronous call after another from
+     * waking the reader thread for each.
+     */
+
+    /** The reader thread's loop: leads whenever no caller does, until the connection closes. */
     private void readLoop() {
+        Thread me = Thread.currentThread();
         try {
             while (true) {
-                Message m = framer.read();
-                if (m == null) {
-                    fail(new EOFException("the peer closed the connection"));
+                long wait;
+                leadLock.lock();
+                try {
+                    if (closed.get()) {
+                        return;
+                    }
+                    wait = 0;
+                    if (leader == null) {
+                        long idle = System.nanoTime() - releasedAt;
+                        if (releasedAt != 0 && idle < READER_RETURN_NANOS) {
+                            wait = READER_RETURN_NANOS - idle;
+                        } else {
+                            leader = me;
+                        }
+                    } else if (leader != me) {
+                        wait = READER_RETURN_NANOS;
+                    }
+                } finally {
+                    leadLock.unlock();
+                }
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                    continue;
+                }
+                readUntilYield();
+                if (closed.get()) {
                     return;
                 }
-                dispatch(m);
+                Thread next = null;
+                leadLock.lock();
+                try {
+                    yieldWanted = false;
+                    next = nextFollower();
+                    if (next != null) {
+                        leader = next;
+                    }
+                } finally {
+                    leadLock.unlock();
+                }
+                if (next != null) {
+                    LockSupport.unpark(next);
+                }
             }
         } catch (IOException | DBusProtocolException e) {
             fail(e);
+        } catch (ClosedSelectorException e) {
+            fail(new ClosedChannelException()); // closed meanwhile: fail does nothing then
         } catch (Throwable t) {
             // never die silently while the connection looks alive
             LOG.log(Level.ERROR, "reader thread failed", t);
             fail(t);
+        }
+    }
+
+    /** Reads and dispatches as the leader until a caller asks for the socket or the connection closes. */
+    private void readUntilYield() throws IOException, DBusProtocolException {
+        while (!yieldWanted && !closed.get()) {
+            Message m = framer.next();
+            if (m != null) {
+                dispatch(m);
+                continue;
+            }
+            selector.select(IGNORE_KEYS, 0); // until readable, woken or closed
+            if (!fill()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reads what the socket has now into the framer; false when the peer closed the connection
+     * (which is then failed).
+     */
+    private boolean fill() throws IOException {
+        if (framer.fill() < 0) {
+            framer.checkCleanEnd(); // an EOFException when the stream ended inside a message
+            fail(new EOFException("the peer closed the connection"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The first follower whose call is not done, removed from the queue; null if none. Under leadLock. */
+    private Thread nextFollower() {
+        for (PendingCall f; (f = followers.poll()) != null; ) {
+            if (!f.isDone()) {
+                return f.waiter;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits until {@code call} is done, the deadline passes, the thread is interrupted or the
+     * connection closes, leading (reading the socket) whenever nobody else does.
+     */
+    private void awaitReply(PendingCall call, long deadline) {
+        Thread me = Thread.currentThread();
+        leadLock.lock();
+        boolean nested;
+        try {
+            nested = leader == me;
+        } finally {
+            leadLock.unlock();
+        }
+        if (nested) {
+            // a call made while this thread dispatches what it read (a direct executor runs a handler
+            // in place): it already owns the socket, keeps reading, and keeps the socket afterwards
+            lead(call, deadline);
+            return;
+        }
+        try {
+            while (!call.isDone()) {
+                boolean lead = false;
+                boolean wake = false;
+                leadLock.lock();
+                try {
+                    if (call.isDone()) {
+                        return;
+                    }
+                    if (leader == null || leader == me) {
+                        leader = me;
+                        lead = true;
+                        followers.remove(call);
+                    } else {
+                        if (!followers.contains(call)) {
+                            followers.add(call);
+                        }
+                        if (leader == reader && !yieldWanted) {
+                            yieldWanted = true;
+                            wake = true;
+                        }
+                    }
+                } finally {
+                    leadLock.unlock();
+                }
+                if (lead) {
+                    try {
+                        lead(call, deadline);
+                    } finally {
+                        handOver();
+                    }
+                } else if (wake) {
+                    wakeSelector();
+                }
+                long left = deadline - System.nanoTime();
+                if (call.isDone() || left <= 0 || me.isInterrupted() || closed.get()) {
+                    return;
+                }
+                if (!lead) {
+                    LockSupport.parkNanos(this, left);
+                }
+            }
+        } finally {
+            leadLock.lock();
+            boolean handed;
+            try {
+                followers.remove(call);
+                handed = leader == me; // given the socket while leaving: pass it on
+            } finally {
+                leadLock.unlock();
+            }
+            if (handed) {
+                handOver();
+            }
+        }
+    }
+
+    /**
+     * Reads and dispatches as the leader until {@code call} is done, the deadline passes, the thread
+     * is interrupted or the connection closes. Failures of the connection close it; they reach the
+     * caller as its call's outcome.
+     */
+    private void lead(PendingCall call, long deadline) {
+        try {
+            while (!call.isDone() && !closed.get()) {
+                Message m = framer.next();
+                if (m != null) {
+                    dispatch(m);
+                    continue;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                selector.select(IGNORE_KEYS, Math.max(1, (left + 999_999) / 1_000_000));
+                if (!fill()) {
+                    return;
+                }
+            }
+            // dispatch what is already here: another leader may not come for a while
+            for (Message m; !closed.get() && (m = framer.next()) != null; ) {
+                dispatch(m);
+            }
+        } catch (IOException | DBusProtocolException e) {
+            fail(e);
+        } catch (ClosedSelectorException e) {
+            fail(new ClosedChannelException()); // closed meanwhile: fail does nothing then
+        } catch (RuntimeException | Error t) {
+            LOG.log(Level.ERROR, "reading failed", t);
+            fail(t);
+        }
+    }
+
+    /** Leaves the socket: to a follower, else to the reader thread, at once or after READER_RETURN_NANOS. */
+    private void handOver() {
+        Thread next;
+        leadLock.lock();
+        try {
+            if (leader != Thread.currentThread()) {
+                return;
+            }
+            next = nextFollower();
+            if (next == null && (closed.get() || pending.asyncCount() > 0 || framer.hasPartialMessage())) {
+                next = reader;
+            }
+            leader = next;
+            if (next == null) {
+                releasedAt = System.nanoTime();
+            }
+        } finally {
+            leadLock.unlock();
+        }
+        if (next != null) {
+            LockSupport.unpark(next);
+        }
+    }
+
+    /** Makes sure some thread reads: an asynchronous call's reply must not wait for a synchronous caller. */
+    private void ensureReading() {
+        boolean wake = false;
+        leadLock.lock();
+        try {
+            if (leader == null) {
+                leader = reader;
+                wake = true;
+            }
+        } finally {
+            leadLock.unlock();
+        }
+        if (wake) {
+            LockSupport.unpark(reader);
+        }
+    }
+
+    private void wakeSelector() {
+        try {
+            selector.wakeup();
+        } catch (ClosedSelectorException e) {
+            // closed: nobody selects any more
         }
     }
 
@@ -829,11 +1166,7 @@ public final class Connection implements AutoCloseable {
         if (call.onReaderThread != null) {
             call.onReaderThread.accept(m);
         }
-        if (m.type() == MessageType.ERROR) {
-            call.future.completeExceptionally(DBusException.fromReply(m));
-        } else {
-            call.future.complete(m);
-        }
+        call.complete(m, m.type() == MessageType.ERROR);
     }
 
     private boolean fromExpectedPeer(PendingCall call, BusName sender) {
@@ -941,13 +1274,14 @@ public final class Connection implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing the socket failed", e);
         }
+        // wakes a leader in select; deregistering the channel lets the JDK release its descriptor
+        closeQuietly(selector);
+        closeQuietly(writeSelector);
         DBusException gone = disconnected();
-        for (Integer serial : List.copyOf(pending.keySet())) {
-            PendingCall call = pending.remove(serial);
-            if (call != null) {
-                call.future.completeExceptionally(gone);
-            }
+        for (PendingCall call : pending.removeAll()) {
+            call.fail(gone);
         }
+        LockSupport.unpark(reader);
         owners.failWaiters(gone);
         for (Consumer<Throwable> l : disconnectListeners) {
             if (disconnectListeners.remove(l)) {
@@ -976,6 +1310,16 @@ public final class Connection implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+    }
+
+    private static void closeQuietly(Selector s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a selector failed", e);
             }
         }
     }
