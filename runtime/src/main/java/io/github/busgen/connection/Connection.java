@@ -50,26 +50,41 @@ import java.util.function.Consumer;
  * <h2>Threads</h2>
  * <ul>
  *   <li>The caller's thread encodes and writes its own message; there is no sender thread.</li>
- *   <li>One reader thread per connection reads messages and completes the futures of synchronous
- *   calls directly. It runs no user code.</li>
- *   <li>User code runs on the connection's executor (configurable): signal handlers one at a time
- *   in arrival order, method handlers of exported objects concurrently, and the dependent stages of
- *   futures returned by {@link #callAsync}. A slow handler therefore never delays replies, and a
+ *   <li>At most one thread at a time reads the socket, and it dispatches everything it reads:
+ *   replies complete their calls at once, signals and incoming calls go where the next items say.
+ *   A thread waiting in a synchronous call reads the socket itself when no other thread does, so
+ *   that its reply wakes it directly; callers that find the socket taken wait until the reader
+ *   completes their call or hands them the socket. When no caller reads, one of the connection's
+ *   reader threads does. Reader threads run no user code except method handlers served in place
+ *   (next item). A caller that makes one synchronous call after another on a connection that
+ *   exports nothing leaves the socket unread between calls for up to 1 ms before a reader thread
+ *   takes it back (so the reader thread is not woken for each call); messages that arrive then
+ *   wait that long at most.</li>
+ *   <li>User code runs on the connection's executor when one is configured: signal handlers one at a
+ *   time in arrival order, method handlers of exported objects concurrently, and the dependent
+ *   stages of futures returned by {@link #callAsync}. Without one, the connection runs its own
+ *   daemon threads for these, and a reader thread that reads a method call serves it in place
+ *   (no hand-off to another thread), after leaving the socket to a second reader thread that
+ *   stands by: if the handler has not finished within 1 ms, that thread reads on. Either way a
+ *   slow or blocking handler never stops replies or other calls for more than that, and a
  *   synchronous call made from inside a handler works.</li>
  * </ul>
  *
  * <h2>Lock rule</h2>
- * {@code writeLock} is held while a serial is assigned and the message's bytes are written, and
- * for nothing else; it is never held while waiting for a reply. {@code matchLock} orders
- * AddMatch/RemoveMatch for the reference counts in {@code matchCounts} and is held across those bus
- * calls, which the reader thread answers without taking it. All other state is in concurrent
- * collections or volatile fields.
+ * {@code writeLock} is held while a serial is assigned and the message's bytes are written
+ * (waiting for room when the socket is full), and for nothing else; it is never held while
+ * waiting for a reply. {@code leadLock} guards who reads the socket (the leader, the followers,
+ * the standby reader thread); it is held only to change or inspect those fields, never across I/O
+ * or user code, and no other lock is taken under it except the pending-call table's monitor.
+ * {@code matchLock} orders AddMatch/RemoveMatch for the reference counts in {@code matchCounts}
+ * and is held across those bus calls, which whoever reads answers without taking it. All other
+ * state is in concurrent collections or volatile fields, or belongs to the thread that reads.
  *
  * <h2>Faults</h2>
  * A protocol violation by the peer, an I/O error or the peer going away closes the connection: the
  * socket is closed, every pending call fails at once with {@link DBusErrors#DISCONNECTED}, each
- * disconnect listener hears of it once, and {@link #isOpen()} returns false. After {@link #close()}
- * no thread or socket of the connection remains.
+ * disconnect listener hears of it once, and {@link #isOpen()} returns false, whichever thread was
+ * reading. After {@link #close()} no thread, socket or selector of the connection remains.
  *
  * <h2>Security</h2>
  * A reply is accepted only from the peer the call went to: the destination's unique name (for a
@@ -94,12 +109,6 @@ public final class Connection implements AutoCloseable {
     private static final MemberName NAME_LOST = MemberName.of("NameLost");
     private static final int MAX_CONCURRENT_HANDLERS = 128;
 
-    /**
-     * How long the reader thread leaves the socket to synchronous callers after the last of them has
-     * left it, when nothing else waits to be read, before it reads again itself.
-     */
-    static final long READER_RETURN_NANOS = 1_000_000;
-
     private final int id = IDS.incrementAndGet();
     private final SocketChannel channel; // non-blocking
     private final Selector selector;     // the channel's OP_READ; only the leader selects on it
@@ -109,17 +118,24 @@ public final class Connection implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownExecutor;
     private final SerialExecutor signalExecutor;
-    private final Thread reader;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     private int lastSerial; // guarded by writeLock
     private volatile Selector writeSelector; // OP_WRITE, made by the first write that finds the socket full
 
+    // who reads the socket: see the comment above readerLoop
     private final ReentrantLock leadLock = new ReentrantLock();
-    private Thread leader; // guarded by leadLock: the one thread that may read the socket, or null
+    private Thread leader;          // guarded by leadLock: the one thread that may read the socket, or null
+    private boolean readerLeads;    // guarded by leadLock: the leader is a reader thread
+    private long leadEpoch;         // guarded by leadLock: counts changes of hands
+    private Thread releasedBy;      // guarded by leadLock: who left the socket to nobody (null: anyone takes it)
+    private long releasedAt;        // guarded by leadLock: and when
     private final ArrayDeque<PendingCall> followers = new ArrayDeque<>(); // guarded by leadLock
-    private long releasedAt; // guarded by leadLock: when a caller last left the socket to nobody
-    private volatile boolean yieldWanted; // a caller waits for the reader thread to leave the socket
+    private Thread standby;         // guarded by leadLock: the reader thread standing by, or null
+    private boolean standbyAsleep;  // guarded by leadLock: it waits without a deadline
+    private volatile boolean yieldWanted; // a caller waits for the leading reader thread to step aside
+    private final Runnable readerTask = this::readerLoop;
+    private final Thread readerThread; // the reader thread when callbacks run on a user's executor, else null
     private static final Consumer<SelectionKey> IGNORE_KEYS = k -> { };
 
     private final PendingCalls pending = new PendingCalls();
@@ -166,8 +182,12 @@ public final class Connection implements AutoCloseable {
             this.ownExecutor = pool;
         }
         this.signalExecutor = new SerialExecutor(executor);
-        this.reader = new Thread(this::readLoop, "busgen-reader-" + id);
-        this.reader.setDaemon(true);
+        if (ownExecutor == null) {
+            this.readerThread = new Thread(readerTask, "busgen-reader-" + id);
+            this.readerThread.setDaemon(true);
+        } else {
+            this.readerThread = null; // reader threads are tasks of the connection's own pool
+        }
     }
 
     /**
@@ -290,7 +310,10 @@ public final class Connection implements AutoCloseable {
 
     /** Starts reading, and on a bus says Hello; called once by whoever made the connection. */
     void start() throws IOException {
-        reader.start();
+        if (!startReaderThread()) {
+            close();
+            throw new IOException("cannot start the reader thread");
+        }
         if (bus) {
             try {
                 Message reply = call(busMethod("Hello").build(), defaultTimeout);
@@ -853,64 +876,97 @@ public final class Connection implements AutoCloseable {
     // ---------------------------------------------------------------- reading
 
     /*
-     * Who reads the socket. At most one thread at a time, the leader, reads and dispatches
-     * messages; leadership passes under leadLock, which orders the framer's use by successive
-     * leaders. A synchronous caller leads while it waits for its reply when nobody else reads, so
-     * that its reply wakes it directly; callers that find another caller leading follow: they park
-     * until the leader completes their call or hands them the socket. The reader thread leads when
-     * no caller does: a caller that finds it leading asks it to step aside (yieldWanted and a
-     * selector wake-up) and follows until it does. A leader leaving hands the socket to a follower;
-     * if there is none, to the reader thread at once when a call still waits or a message is half
-     * read, else to nobody: the reader thread takes it back READER_RETURN_NANOS later if no caller
-     * has taken it meanwhile. That keeps a thread making one synchronous call after another from
-     * waking the reader thread for each.
+     * Who reads the socket (see "Threads" in the class comment). At most one thread at a time, the
+     * leader, reads and dispatches; the socket changes hands under leadLock, which orders the
+     * framer's use by successive leaders. setLeader is the only place that changes hands.
+     *
+     * - A synchronous caller leads while it waits when nobody reads; one that finds another caller
+     *   leading follows (parks until its call is done or it is handed the socket); one that finds a
+     *   reader thread leading asks it to step aside (yieldWanted and a selector wake-up), follows,
+     *   and is handed the socket.
+     * - A reader thread leads when no caller does. With the connection's own threads, a reader
+     *   thread that reads a method call for an exported object leaves the socket and serves the call
+     *   in place, then takes the socket back if nobody took it meanwhile (no wake-up at all).
+     * - A leader that leaves hands the socket to the first follower. Without one, a caller hands it
+     *   to a reader thread at once when an asynchronous call waits, a message is half read or the
+     *   connection exports objects (a service answers calls without delay); otherwise (a client), like
+     *   a reader thread leaving to serve a call, it leaves the socket to nobody.
+     * - One reader thread that does not lead stands by. When the socket was left to nobody it takes
+     *   it TAKE_OVER_NANOS later unless someone took it meanwhile: so a handler that blocks delays
+     *   other calls by that long at most, and a caller making one synchronous call after another
+     *   does not wake the reader thread for each. It waits with a deadline while the socket changes
+     *   hands and without one once it saw the same leader twice; whoever then leaves the socket to
+     *   nobody wakes it. A reader thread leaving to serve a call starts a standby when there is none
+     *   (so there is always one while a handler runs in place); a reader thread that finds another
+     *   standing by ends.
      */
 
-    /** The reader thread's loop: leads whenever no caller does, until the connection closes. */
-    private void readLoop() {
+    /** A standby reader thread's patience with a socket left to nobody (see above). */
+    static final long TAKE_OVER_NANOS = 1_000_000;
+
+    /** The loop of a reader thread: leads, stands by or serves calls until the connection closes or it is not needed. */
+    private void readerLoop() {
         Thread me = Thread.currentThread();
+        long seenEpoch = -1; // the leadEpoch at this thread's last look as standby
         try {
             while (true) {
-                long wait;
+                long wait = 0;
                 leadLock.lock();
                 try {
                     if (closed.get()) {
+                        if (standby == me) {
+                            standby = null;
+                        }
                         return;
                     }
-                    wait = 0;
-                    if (leader == null) {
-                        long idle = System.nanoTime() - releasedAt;
-                        if (releasedAt != 0 && idle < READER_RETURN_NANOS) {
-                            wait = READER_RETURN_NANOS - idle;
-                        } else {
-                            leader = me;
+                    if (leader == null && (releasedBy == null || releasedBy == me
+                            || System.nanoTime() - releasedAt >= TAKE_OVER_NANOS)) {
+                        setLeader(me, true);
+                    }
+                    if (leader == me) {
+                        if (standby == me) {
+                            standby = null;
                         }
-                    } else if (leader != me) {
-                        wait = READER_RETURN_NANOS;
+                    } else if (standby != null && standby != me) {
+                        return; // one standby is enough
+                    } else {
+                        standby = me;
+                        if (leader == null) {
+                            wait = Math.max(1, TAKE_OVER_NANOS - (System.nanoTime() - releasedAt));
+                        } else if (leadEpoch == seenEpoch) {
+                            wait = -1; // the same leader as last time: sleep until it leaves the socket
+                            standbyAsleep = true;
+                        } else {
+                            seenEpoch = leadEpoch;
+                            wait = TAKE_OVER_NANOS;
+                        }
                     }
                 } finally {
                     leadLock.unlock();
                 }
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
+                if (wait != 0) {
+                    if (wait < 0) {
+                        LockSupport.park(this);
+                    } else {
+                        LockSupport.parkNanos(this, wait);
+                    }
                     continue;
                 }
-                readUntilYield();
-                if (closed.get()) {
-                    return;
-                }
-                Thread next = null;
-                leadLock.lock();
-                try {
-                    yieldWanted = false;
-                    next = nextFollower();
-                    if (next != null) {
-                        leader = next;
+                Message call = readUntilYield();
+                if (call != null) {
+                    serveHere(call);
+                } else if (!closed.get()) {
+                    Thread next = null;
+                    leadLock.lock();
+                    try {
+                        yieldWanted = false;
+                        next = nextFollower();
+                        if (next != null) {
+                            setLeader(next, false);
+                        }
+                    } finally {
+                        leadLock.unlock();
                     }
-                } finally {
-                    leadLock.unlock();
-                }
-                if (next != null) {
                     LockSupport.unpark(next);
                 }
             }
@@ -925,19 +981,110 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Reads and dispatches as the leader until a caller asks for the socket or the connection closes. */
-    private void readUntilYield() throws IOException, DBusProtocolException {
+    /**
+     * Reads and dispatches as the leader until a caller asks for the socket or the connection
+     * closes (null), or a method call to serve in place is read (returned, not dispatched).
+     */
+    private Message readUntilYield() throws IOException, DBusProtocolException {
         while (!yieldWanted && !closed.get()) {
             Message m = framer.next();
             if (m != null) {
+                if (ownExecutor != null && m.type() == MessageType.METHOD_CALL && !(bus && addressedToAnother(m))) {
+                    return m;
+                }
                 dispatch(m);
                 continue;
             }
             selector.select(IGNORE_KEYS, 0); // until readable, woken or closed
             if (!fill()) {
-                return;
+                return null;
             }
         }
+        return null;
+    }
+
+    /**
+     * Serves {@code call} on this reader thread after leaving the socket (to a follower, else to
+     * nobody, for a standby to take if the handler is slow). When no standby can be started (the
+     * dispatch threads are all busy or shutting down) the call goes the usual way instead.
+     */
+    private void serveHere(Message call) {
+        boolean needStandby;
+        leadLock.lock();
+        try {
+            needStandby = standby == null;
+        } finally {
+            leadLock.unlock();
+        }
+        if (needStandby && !startReaderThread()) {
+            methodCallHandler.handle(this, call);
+            return;
+        }
+        Thread wake;
+        leadLock.lock();
+        try {
+            Thread next = nextFollower();
+            wake = setLeader(next, false);
+        } finally {
+            leadLock.unlock();
+        }
+        LockSupport.unpark(wake);
+        registry.serve(call);
+    }
+
+    /** Starts a reader thread: on the connection's own pool, else (once) a thread of its own. */
+    private boolean startReaderThread() {
+        if (ownExecutor == null) {
+            readerThread.start();
+            return true;
+        }
+        try {
+            ownExecutor.execute(readerTask);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the socket to {@code next} (null: to nobody, remembering who left it and when) and
+     * returns the thread to unpark: {@code next}, or a standby asleep that must now watch the
+     * clock. Under leadLock.
+     */
+    private Thread setLeader(Thread next, boolean isReaderThread) {
+        leader = next;
+        readerLeads = next != null && isReaderThread;
+        if (!readerLeads) {
+            yieldWanted = false; // nobody to ask any more: a follower asks again if it must
+        }
+        leadEpoch++;
+        if (next != null) {
+            releasedBy = null;
+            return next == Thread.currentThread() ? null : next;
+        }
+        releasedBy = Thread.currentThread();
+        releasedAt = System.nanoTime();
+        if (standbyAsleep) {
+            standbyAsleep = false;
+            return standby;
+        }
+        return null;
+    }
+
+    /**
+     * Gives the socket to a reader thread now: the standby, else whichever reader thread comes
+     * first. Under leadLock; returns the thread to unpark.
+     */
+    private Thread handToReaderThread() {
+        Thread s = standby;
+        if (s != null) {
+            standby = null;
+            standbyAsleep = false;
+            return setLeader(s, true);
+        }
+        setLeader(null, false);
+        releasedBy = null; // no patience: the first reader thread to look takes it
+        return null;
     }
 
     /**
@@ -992,14 +1139,16 @@ public final class Connection implements AutoCloseable {
                         return;
                     }
                     if (leader == null || leader == me) {
-                        leader = me;
+                        if (leader == null) {
+                            setLeader(me, false);
+                        }
                         lead = true;
                         followers.remove(call);
                     } else {
                         if (!followers.contains(call)) {
                             followers.add(call);
                         }
-                        if (leader == reader && !yieldWanted) {
+                        if (readerLeads && !yieldWanted) {
                             yieldWanted = true;
                             wake = true;
                         }
@@ -1075,45 +1224,41 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Leaves the socket: to a follower, else to the reader thread, at once or after READER_RETURN_NANOS. */
+    /** A caller leaves the socket: to a follower, else to a reader thread, at once or after TAKE_OVER_NANOS. */
     private void handOver() {
-        Thread next;
+        Thread wake;
         leadLock.lock();
         try {
             if (leader != Thread.currentThread()) {
                 return;
             }
-            next = nextFollower();
-            if (next == null && (closed.get() || pending.asyncCount() > 0 || framer.hasPartialMessage())) {
-                next = reader;
-            }
-            leader = next;
-            if (next == null) {
-                releasedAt = System.nanoTime();
+            Thread next = nextFollower();
+            if (next != null) {
+                wake = setLeader(next, false);
+            } else if (closed.get() || pending.asyncCount() > 0 || framer.hasPartialMessage()
+                    || registry.exportsAnything()) {
+                wake = handToReaderThread();
+            } else {
+                wake = setLeader(null, false);
             }
         } finally {
             leadLock.unlock();
         }
-        if (next != null) {
-            LockSupport.unpark(next);
-        }
+        LockSupport.unpark(wake);
     }
 
     /** Makes sure some thread reads: an asynchronous call's reply must not wait for a synchronous caller. */
     private void ensureReading() {
-        boolean wake = false;
+        Thread wake = null;
         leadLock.lock();
         try {
             if (leader == null) {
-                leader = reader;
-                wake = true;
+                wake = handToReaderThread();
             }
         } finally {
             leadLock.unlock();
         }
-        if (wake) {
-            LockSupport.unpark(reader);
-        }
+        LockSupport.unpark(wake);
     }
 
     private void wakeSelector() {
@@ -1257,7 +1402,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private void shutdown(Throwable cause) {
-        if (cause == null && isOpen() && Thread.currentThread() != reader) {
+        if (cause == null && isOpen()) {
             for (NameRequest r : List.copyOf(ownedNames)) {
                 r.close(); // release names while the bus still listens
             }
@@ -1281,7 +1426,14 @@ public final class Connection implements AutoCloseable {
         for (PendingCall call : pending.removeAll()) {
             call.fail(gone);
         }
-        LockSupport.unpark(reader);
+        Thread standing;
+        leadLock.lock();
+        try {
+            standing = standby;
+        } finally {
+            leadLock.unlock();
+        }
+        LockSupport.unpark(standing); // a leading reader thread is woken by the selector's closing
         owners.failWaiters(gone);
         for (Consumer<Throwable> l : disconnectListeners) {
             if (disconnectListeners.remove(l)) {
@@ -1293,9 +1445,9 @@ public final class Connection implements AutoCloseable {
                 timer.shutdownNow();
             }
         }
-        if (Thread.currentThread() != reader) {
+        if (readerThread != null && Thread.currentThread() != readerThread) {
             try {
-                reader.join(5000);
+                readerThread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

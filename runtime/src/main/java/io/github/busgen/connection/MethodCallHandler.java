@@ -3,8 +3,8 @@ package io.github.busgen.connection;
 import io.github.busgen.message.Message;
 
 /**
- * Receives the method calls that arrive on a connection. Called on the reader thread, so an
- * implementation only routes the call and hands user code to the connection's executor.
+ * Receives the method calls that arrive on a connection. Called by the thread that read the call,
+ * so an implementation only routes the call and hands user code to the connection's executor.
  */
 @FunctionalInterface
 interface MethodCallHandler {

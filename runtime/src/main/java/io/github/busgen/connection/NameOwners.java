@@ -18,9 +18,10 @@ import java.util.concurrent.TimeoutException;
  * on {@link Connection}).
  *
  * <p>Tracking a name costs one AddMatch (NameOwnerChanged with arg0 = the name) and one
- * GetNameOwner, once per name and connection. Owners change only on the reader thread, in message
- * order: from NameOwnerChanged signals and from the GetNameOwner reply, which is applied where it
- * arrives in the stream so that a later signal cannot be overwritten by an older answer.
+ * GetNameOwner, once per name and connection. Owners change only on the thread reading the
+ * socket, in message order: from NameOwnerChanged signals and from the GetNameOwner reply, which
+ * is applied where it arrives in the stream so that a later signal cannot be overwritten by an
+ * older answer.
  *
  * <p>Lock rule: no locks; entries live in a concurrent map, owners are volatile.
  */
@@ -108,7 +109,7 @@ final class NameOwners {
         }
     }
 
-    /** Applies a NameOwnerChanged(name, old, new) signal from the bus (reader thread). */
+    /** Applies a NameOwnerChanged(name, old, new) signal from the bus (the thread reading the socket). */
     void onNameOwnerChanged(Message m) {
         if (!m.signature().value().equals("sss")) {
             return;

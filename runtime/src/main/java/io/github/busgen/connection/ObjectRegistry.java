@@ -30,8 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * UnknownObject; {@code Introspectable}, {@code Properties} and, at manager paths,
  * {@code ObjectManager}, served here; then the interface the call names (UnknownInterface if the
  * object lacks it), or, when it names none, the first interface with a method of that name; the
- * method (UnknownMethod) and its signature (InvalidArgs). The handler then runs on the
- * connection's executor.
+ * method (UnknownMethod) and its signature (InvalidArgs). Routing and the handler run on the
+ * connection's executor ({@link #handle}), or in place on the reader thread that read the call
+ * ({@link #serve}, see {@link Connection}).
  *
  * <p>Lock rule: no locks. Exports live in concurrent maps and copy-on-write lists; a call sees
  * the exports as they were when it was routed.
@@ -273,6 +274,16 @@ final class ObjectRegistry implements MethodCallHandler {
             }
         }
         return null;
+    }
+
+    /** Whether anything is exported: objects, subtrees or object managers. */
+    boolean exportsAnything() {
+        return !objects.isEmpty() || !subtrees.isEmpty() || !managers.isEmpty();
+    }
+
+    /** Routes and runs {@code call} on this thread (a reader thread that left the socket to serve it). */
+    void serve(Message call) {
+        dispatch(call);
     }
 
     private void dispatch(Message call) {
