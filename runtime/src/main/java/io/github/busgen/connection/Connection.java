@@ -122,6 +122,8 @@ public final class Connection implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private int lastSerial; // guarded by writeLock
     private volatile Selector writeSelector; // OP_WRITE, made by the first write that finds the socket full
+    private ByteBuffer writeBuffer = ByteBuffer.allocateDirect(8192); // guarded by writeLock; grows to MAX_WRITE_BUFFER
+    private static final int MAX_WRITE_BUFFER = 256 * 1024;
 
     // who reads the socket: see the comment above readerLoop
     private final ReentrantLock leadLock = new ReentrantLock();
@@ -417,7 +419,7 @@ public final class Connection implements AutoCloseable {
                 pending.put(serial, call);
             }
             try {
-                writeFully(ByteBuffer.wrap(message.encodedBuffer(), 0, message.length()));
+                writeMessage(message.encodedBuffer(), message.length());
             } catch (IOException | ClosedSelectorException e) {
                 if (call != null) {
                     pending.remove(serial, call);
@@ -428,6 +430,28 @@ public final class Connection implements AutoCloseable {
             return serial;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes {@code bytes[0, length)} through the connection's direct buffer: one copy, as the JDK
+     * would make into a temporary direct buffer of its own (kept per thread, as large as the largest
+     * message that thread wrote), and one write for a message of up to 256 KiB. Called with the write
+     * lock held.
+     */
+    private void writeMessage(byte[] bytes, int length) throws IOException {
+        ByteBuffer b = writeBuffer;
+        if (b.capacity() < length && b.capacity() < MAX_WRITE_BUFFER) {
+            b = ByteBuffer.allocateDirect(Math.min(MAX_WRITE_BUFFER, Math.max(length, 2 * b.capacity())));
+            writeBuffer = b;
+        }
+        for (int off = 0; off < length; ) {
+            int n = Math.min(length - off, b.capacity());
+            b.clear();
+            b.put(bytes, off, n);
+            b.flip();
+            writeFully(b);
+            off += n;
         }
     }
 
