@@ -1,5 +1,6 @@
 package io.github.busgen.auth;
 
+import io.github.busgen.internal.LazyLogger;
 import io.github.busgen.transport.Guids;
 import io.github.busgen.transport.Transport;
 
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * calling thread until it returns; nobody else may use the channel meanwhile.
  */
 public final class Authenticator {
-    private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+    private static final System.Logger LOG = new LazyLogger(Authenticator.class.getName());
     private static final int READ_CHUNK = 4096;
 
     private Authenticator() {

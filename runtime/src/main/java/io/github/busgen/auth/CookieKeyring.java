@@ -1,5 +1,7 @@
 package io.github.busgen.auth;
 
+import io.github.busgen.internal.LazyLogger;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -50,7 +52,7 @@ final class CookieKeyring {
     static final int LOCK_WAIT_MILLIS = 25;
     private static final int SECRET_BYTES = 24;
 
-    private static final System.Logger LOG = System.getLogger(CookieKeyring.class.getName());
+    private static final System.Logger LOG = new LazyLogger(CookieKeyring.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");

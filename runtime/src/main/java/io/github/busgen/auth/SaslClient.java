@@ -1,5 +1,7 @@
 package io.github.busgen.auth;
 
+import io.github.busgen.internal.LazyLogger;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ import java.util.stream.Collectors;
  * <p>Not thread-safe: one conversation, one thread.
  */
 public final class SaslClient implements SaslMachine {
-    private static final System.Logger LOG = System.getLogger(SaslClient.class.getName());
+    private static final System.Logger LOG = new LazyLogger(SaslClient.class.getName());
     /** The ANONYMOUS trace (RFC 4505): who is connecting, for the server's logs. */
     private static final String ANONYMOUS_TRACE = "busgen";
 

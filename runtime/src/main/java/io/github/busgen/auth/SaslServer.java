@@ -1,5 +1,7 @@
 package io.github.busgen.auth;
 
+import io.github.busgen.internal.LazyLogger;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
  * <p>Not thread-safe: one conversation, one thread.
  */
 public final class SaslServer implements SaslMachine {
-    private static final System.Logger LOG = System.getLogger(SaslServer.class.getName());
+    private static final System.Logger LOG = new LazyLogger(SaslServer.class.getName());
 
     private enum Phase {
         WAITING_FOR_AUTH, WAITING_FOR_DATA, WAITING_FOR_BEGIN,

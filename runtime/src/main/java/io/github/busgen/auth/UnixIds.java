@@ -1,5 +1,7 @@
 package io.github.busgen.auth;
 
+import io.github.busgen.internal.LazyLogger;
+
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
@@ -17,7 +19,7 @@ import java.util.OptionalLong;
  * from {@code /proc/self/status}, and a unix-socket peer's uid from SO_PEERCRED.
  */
 final class UnixIds {
-    private static final System.Logger LOG = System.getLogger(UnixIds.class.getName());
+    private static final System.Logger LOG = new LazyLogger(UnixIds.class.getName());
 
     private UnixIds() {
     }
@@ -40,19 +42,49 @@ final class UnixIds {
      * </pre>
      */
     private static OptionalLong statusUid(int index) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("Uid:")) {
-                    String[] fields = line.substring(4).trim().split("\\s+");
-                    long uid = SaslCommand.parseUid(fields[Math.min(index, fields.length - 1)]);
-                    return uid < 0 ? OptionalLong.empty() : OptionalLong.of(uid);
-                }
-            }
-            LOG.log(System.Logger.Level.WARNING, "/proc/self/status has no Uid: line");
+        // plain java.io and a hand-made split: no NIO file classes or regex to load at start-up
+        String status;
+        try (java.io.FileInputStream in = new java.io.FileInputStream("/proc/self/status")) {
+            status = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read this process's uid from /proc/self/status: {0}", e.toString());
+            return OptionalLong.empty();
         }
-        return OptionalLong.empty();
+        int line = status.startsWith("Uid:") ? 0 : status.indexOf("\nUid:");
+        if (line < 0) {
+            LOG.log(System.Logger.Level.WARNING, "/proc/self/status has no Uid: line");
+            return OptionalLong.empty();
+        }
+        if (line > 0) {
+            line++; // past the newline
+        }
+        int end = status.indexOf('\n', line);
+        List<String> fields = whitespaceFields(status.substring(line + 4, end < 0 ? status.length() : end));
+        if (fields.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long uid = SaslCommand.parseUid(fields.get(Math.min(index, fields.size() - 1)));
+        return uid < 0 ? OptionalLong.empty() : OptionalLong.of(uid);
+    }
+
+    /** The runs of non-whitespace characters of {@code s}. */
+    private static List<String> whitespaceFields(String s) {
+        List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
+        }
+        return out;
     }
 
     /** This process's login name, as the JDK read it from the password database at startup. */

@@ -3,6 +3,7 @@ package io.github.busgen.connection;
 import io.github.busgen.auth.AuthResult;
 import io.github.busgen.auth.Authenticator;
 import io.github.busgen.auth.ClientAuthOptions;
+import io.github.busgen.internal.LazyLogger;
 import io.github.busgen.message.Message;
 import io.github.busgen.message.MessageFramer;
 import io.github.busgen.message.MessageType;
@@ -136,9 +137,9 @@ public final class Connection implements AutoCloseable {
     private Thread standby;         // guarded by leadLock: the reader thread standing by, or null
     private boolean standbyAsleep;  // guarded by leadLock: it waits without a deadline
     private volatile boolean yieldWanted; // a caller waits for the leading reader thread to step aside
-    private final Runnable readerTask = this::readerLoop;
+    private final Runnable readerTask = new ReaderTask();
     private final Thread readerThread; // the reader thread when callbacks run on a user's executor, else null
-    private static final Consumer<SelectionKey> IGNORE_KEYS = k -> { };
+    private static final Consumer<SelectionKey> IGNORE_KEYS = new IgnoreKeys();
 
     private final PendingCalls pending = new PendingCalls();
     private final CopyOnWriteArrayList<SignalSubscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -328,12 +329,43 @@ public final class Connection implements AutoCloseable {
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
+        return new DaemonThreads(prefix);
+    }
+
+    // Named classes rather than lambdas on the path to a first call: each lambda is a class spun at
+    // run time, which costs more at start-up than loading a small class.
+
+    /** Makes daemon threads named prefix-1, prefix-2, ... */
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger n = new AtomicInteger();
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        };
+        }
+    }
+
+    /** A reader thread's task. */
+    private final class ReaderTask implements Runnable {
+        @Override
+        public void run() {
+            readerLoop();
+        }
+    }
+
+    /** Selects for readiness only: the reading thread reads whatever is there afterwards. */
+    private static final class IgnoreKeys implements Consumer<SelectionKey> {
+        @Override
+        public void accept(SelectionKey k) {
+            // nothing: there is one key, and the read after the select finds out
+        }
     }
 
     /** A builder for a method call to the bus itself. */

@@ -1,5 +1,6 @@
 package io.github.busgen.connection;
 
+import io.github.busgen.internal.LazyLogger;
 import io.github.busgen.message.Message;
 import io.github.busgen.message.MessageBuilder;
 import io.github.busgen.names.BusName;

@@ -3,6 +3,7 @@ package io.github.busgen.connection;
 import io.github.busgen.auth.AuthResult;
 import io.github.busgen.auth.Authenticator;
 import io.github.busgen.auth.ServerAuthOptions;
+import io.github.busgen.internal.LazyLogger;
 import io.github.busgen.transport.TransportListener;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * {@link #close()} can close them.
  */
 public final class PeerServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(PeerServer.class.getName());
+    private static final System.Logger LOG = new LazyLogger(PeerServer.class.getName());
 
     private final TransportListener listener;
     private final ServerAuthOptions auth;

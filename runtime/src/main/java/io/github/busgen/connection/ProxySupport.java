@@ -1,5 +1,6 @@
 package io.github.busgen.connection;
 
+import io.github.busgen.internal.LazyLogger;
 import io.github.busgen.message.Message;
 import io.github.busgen.message.MessageBuilder;
 import io.github.busgen.message.MessageType;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * subscription sees only the signals it can decode.
  */
 public final class ProxySupport {
-    private static final System.Logger LOG = System.getLogger(ProxySupport.class.getName());
+    private static final System.Logger LOG = new LazyLogger(ProxySupport.class.getName());
 
     /** {@code org.freedesktop.DBus.Properties}. */
     public static final InterfaceName PROPERTIES = InterfaceName.of("org.freedesktop.DBus.Properties");

@@ -1,5 +1,7 @@
 package io.github.busgen.transport;
 
+import io.github.busgen.internal.LazyLogger;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -39,7 +41,7 @@ public final class Transport implements Closeable {
     /** How long a TCP connect may take before the next address is tried. */
     static final int TCP_CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    private static final System.Logger LOG = System.getLogger(Transport.class.getName());
+    private static final System.Logger LOG = new LazyLogger(Transport.class.getName());
 
     private final SocketChannel channel;
     private final AddressEntry entry;

@@ -1,5 +1,7 @@
 package io.github.busgen.transport;
 
+import io.github.busgen.internal.LazyLogger;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code close} runs once (an atomic flag) and deletes the socket file this listener created.
  */
 public final class TransportListener implements Closeable {
-    private static final System.Logger LOG = System.getLogger(TransportListener.class.getName());
+    private static final System.Logger LOG = new LazyLogger(TransportListener.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** sun_path holds 108 bytes including the terminating NUL. */
