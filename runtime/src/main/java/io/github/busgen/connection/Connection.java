@@ -670,7 +670,7 @@ public final class Connection implements AutoCloseable {
             throw new IllegalArgumentException("a method call on a bus needs a destination");
         }
         if (!destination.isUnique() && !destination.equals(BusName.DBUS)) {
-            owners.awaitTracked(destination, this);
+            owners.trackBeforeCall(destination, this);
         }
         return destination;
     }
@@ -686,6 +686,17 @@ public final class Connection implements AutoCloseable {
         write(message, call);
         ensureReading();
         return call.future;
+    }
+
+    /**
+     * Writes an internal call whose reply (METHOD_RETURN or ERROR from the expected sender) is
+     * handed to {@code onReply} on the reading thread, in stream order, and to nothing else; a
+     * connection that closes first never calls it. No timeout, no future.
+     */
+    void startInternalCall(Message message, Consumer<Message> onReply) {
+        BusName expected = expectedSender(message);
+        write(message, PendingCall.internal(expected, onReply));
+        ensureReading();
     }
 
     private ScheduledThreadPoolExecutor timer() {

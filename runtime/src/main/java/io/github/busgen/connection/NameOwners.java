@@ -1,16 +1,16 @@
 package io.github.busgen.connection;
 
 import io.github.busgen.message.Message;
+import io.github.busgen.message.MessageType;
 import io.github.busgen.names.BusName;
+import io.github.busgen.names.MemberName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.WireReader;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The current unique owner of each well-known name the connection calls or subscribes to, kept up
@@ -18,19 +18,29 @@ import java.util.concurrent.TimeoutException;
  * on {@link Connection}).
  *
  * <p>Tracking a name costs one AddMatch (NameOwnerChanged with arg0 = the name) and one
- * GetNameOwner, once per name and connection. Owners change only on the thread reading the
- * socket, in message order: from NameOwnerChanged signals and from the GetNameOwner reply, which
- * is applied where it arrives in the stream so that a later signal cannot be overwritten by an
- * older answer.
+ * GetNameOwner, once per name and connection, written before the first call to the name without
+ * waiting for their answers: the bus answers a connection's messages in order, so both answers
+ * arrive before the reply to any call written after them, and the owner is known by the time that
+ * reply is checked. Owners change only on the thread reading the socket, in message order: from
+ * NameOwnerChanged signals and from the GetNameOwner reply, which is applied where it arrives in
+ * the stream so that a later signal cannot be overwritten by an older answer.
  *
- * <p>Lock rule: no locks; entries live in a concurrent map, owners are volatile.
+ * <p>Lock rule: each entry's monitor orders the writing of its two questions, so that a call to
+ * the name is written after them; only callers take it, and under it only the connection's write
+ * and lead locks. The entry's {@code state} object guards the answer; the reading thread takes only
+ * that one, and nothing is taken under it, so the reading thread never waits for a writer. Entries
+ * live in a concurrent map; owners are volatile.
  */
 final class NameOwners {
     private static final Signature S = Signature.of("s");
+    private static final MemberName NAME_OWNER_CHANGED = MemberName.of("NameOwnerChanged");
 
     private static final class Entry {
         volatile BusName owner;
-        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        boolean asked;        // guarded by this: AddMatch and GetNameOwner are written
+        final Object state = new Object();
+        boolean answered;     // guarded by state: GetNameOwner has been answered
+        DBusException failed; // guarded by state: why tracking failed, if it did
     }
 
     private final ConcurrentHashMap<BusName, Entry> entries = new ConcurrentHashMap<>();
@@ -44,69 +54,148 @@ final class NameOwners {
         return e == null ? null : e.owner;
     }
 
+    private Entry entry(BusName name) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            Entry fresh = new Entry();
+            e = entries.putIfAbsent(name, fresh);
+            if (e == null) {
+                e = fresh;
+            }
+        }
+        return e;
+    }
+
     /**
-     * Makes sure {@code name} is tracked, waiting for the first answer if this is the first use.
+     * Makes sure {@code name} is tracked before a call to it is written: the first time, writes
+     * AddMatch and GetNameOwner without waiting for their answers (see the class comment).
+     *
+     * @throws DBusException when the questions cannot be written (the connection is closed)
+     */
+    void trackBeforeCall(BusName name, Connection connection) {
+        Entry e = entry(name);
+        synchronized (e) {
+            if (e.asked) {
+                return;
+            }
+            ask(name, e, connection);
+            e.asked = true;
+        }
+    }
+
+    /**
+     * Makes sure {@code name} is tracked, waiting for the bus's answer if this is the first use (a
+     * subscription must know the owner before the first signal is checked).
      *
      * @throws DBusException when the bus cannot be asked (for example the connection is closed)
      */
     void awaitTracked(BusName name, Connection connection) {
-        Entry e = entries.get(name);
-        if (e != null && e.ready.isDone() && !e.ready.isCompletedExceptionally()) {
-            return;
+        Entry e = entry(name);
+        long deadline = System.nanoTime() + connection.defaultTimeout().toNanos();
+        synchronized (e) {
+            if (!e.asked) {
+                ask(name, e, connection);
+                e.asked = true;
+            }
         }
-        Entry fresh = new Entry();
-        Entry existing = entries.putIfAbsent(name, fresh);
-        if (existing == null) {
-            start(name, fresh, connection);
-            e = fresh;
-        } else {
-            e = existing;
-        }
-        try {
-            e.ready.get(connection.defaultTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException ex) {
-            entries.remove(name, e);
-            Throwable c = ex.getCause();
-            throw c instanceof DBusException ? (DBusException) c
-                    : new DBusException(DBusErrors.FAILED, "cannot track the owner of " + name, c);
-        } catch (TimeoutException ex) {
-            entries.remove(name, e);
-            throw new DBusException(DBusErrors.NO_REPLY, "the bus did not tell the owner of " + name);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new DBusException(DBusErrors.FAILED, "interrupted while asking for the owner of " + name);
+        synchronized (e.state) {
+            boolean interrupted = false;
+            try {
+                while (!e.answered && e.failed == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        forget(name, e);
+                        throw new DBusException(DBusErrors.NO_REPLY, "the bus did not tell the owner of " + name);
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(e.state, left);
+                    } catch (InterruptedException ex) {
+                        interrupted = true;
+                        forget(name, e);
+                        throw new DBusException(DBusErrors.FAILED, "interrupted while asking for the owner of " + name);
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (e.failed != null) {
+                throw e.failed;
+            }
         }
     }
 
-    private void start(BusName name, Entry e, Connection connection) {
+    /** Writes AddMatch and GetNameOwner for {@code name}; their answers arrive on the reading thread. Under e's monitor. */
+    private void ask(BusName name, Entry e, Connection connection) {
+        MatchRule rule = MatchRule.builder().type(MessageType.SIGNAL).sender(BusName.DBUS)
+                .interfaceName(Connection.DBUS_INTERFACE).member(NAME_OWNER_CHANGED).path(Connection.DBUS_PATH)
+                .arg(0, name.value()).build();
         try {
-            connection.addMatch(MatchRule.builder().type(io.github.busgen.message.MessageType.SIGNAL)
-                    .sender(BusName.DBUS).interfaceName(Connection.DBUS_INTERFACE)
-                    .member(io.github.busgen.names.MemberName.of("NameOwnerChanged")).path(Connection.DBUS_PATH)
-                    .arg(0, name.value()).build());
-            Message call = Connection.busMethod("GetNameOwner").body(S, name.value());
-            connection.startCall(call, reply -> {
-                if (reply.type() == io.github.busgen.message.MessageType.ERROR) {
-                    e.owner = null;
-                    return;
-                }
-                try {
-                    e.owner = BusName.unique(reply.bodyReader().readString());
-                } catch (DBusProtocolException | IllegalArgumentException bad) {
-                    e.owner = null;
-                }
-            }).whenComplete((reply, error) -> {
-                // NameHasNoOwner is an answer too: nobody owns it (yet)
-                if (error == null || (error instanceof DBusException
-                        && ((DBusException) error).is(DBusErrors.NAME_HAS_NO_OWNER))) {
-                    e.ready.complete(null);
-                } else {
-                    e.ready.completeExceptionally(error);
-                }
-            });
+            connection.startInternalCall(Connection.busMethod("AddMatch").body(S, rule.toString()),
+                    new Answer(name, e, false));
+            connection.startInternalCall(Connection.busMethod("GetNameOwner").body(S, name.value()),
+                    new Answer(name, e, true));
         } catch (RuntimeException ex) {
-            e.ready.completeExceptionally(ex);
+            forget(name, e);
+            throw ex;
         }
+    }
+
+    /** The bus's answer to one of the two questions, applied on the reading thread. */
+    private final class Answer implements Consumer<Message> {
+        private final BusName name;
+        private final Entry entry;
+        private final boolean owner;
+
+        Answer(BusName name, Entry entry, boolean owner) {
+            this.name = name;
+            this.entry = entry;
+            this.owner = owner;
+        }
+
+        @Override
+        public void accept(Message reply) {
+            boolean error = reply.type() == MessageType.ERROR;
+            if (!owner) {
+                if (error) {
+                    // without the match, changes of owner would go unseen: ask again next time
+                    fail(name, entry, DBusException.fromReply(reply));
+                }
+                return;
+            }
+            // NameHasNoOwner is an answer too: nobody owns it (yet)
+            BusName o = null;
+            if (!error) {
+                try {
+                    o = BusName.unique(reply.bodyReader().readString());
+                } catch (DBusProtocolException | IllegalArgumentException bad) {
+                    o = null;
+                }
+            } else if (!DBusErrors.NAME_HAS_NO_OWNER.value().equals(reply.errorName().value())) {
+                fail(name, entry, DBusException.fromReply(reply));
+                return;
+            }
+            entry.owner = o;
+            synchronized (entry.state) {
+                entry.answered = true;
+                entry.state.notifyAll();
+            }
+        }
+    }
+
+    private void fail(BusName name, Entry e, DBusException why) {
+        synchronized (e.state) {
+            if (e.failed == null) {
+                e.failed = why;
+            }
+            e.state.notifyAll();
+        }
+        forget(name, e);
+    }
+
+    private void forget(BusName name, Entry e) {
+        entries.remove(name, e);
     }
 
     /** Applies a NameOwnerChanged(name, old, new) signal from the bus (the thread reading the socket). */
@@ -131,7 +220,12 @@ final class NameOwners {
     /** Fails everyone waiting for a first answer (the connection closed). */
     void failWaiters(DBusException e) {
         for (Entry entry : entries.values()) {
-            entry.ready.completeExceptionally(e);
+            synchronized (entry.state) {
+                if (entry.failed == null && !entry.answered) {
+                    entry.failed = e;
+                }
+                entry.state.notifyAll();
+            }
         }
     }
 }

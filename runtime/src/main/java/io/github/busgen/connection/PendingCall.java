@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * A call waiting for its reply. Whichever thread reads the reply (a METHOD_RETURN or ERROR with its
  * serial from the expected sender) completes it: a synchronous call by setting its outcome and
- * waking its caller, an asynchronous one through its future.
+ * waking its caller, an asynchronous one through its future; an internal one only runs its
+ * {@link #onReaderThread} callback and records the outcome.
  *
  * <p>Thread-safe: the outcome is set once (the first completion wins) and is volatile.
  */
@@ -19,9 +20,9 @@ final class PendingCall {
     final BusName expectedDestination;
     /** Runs on the reading thread with the reply, before the call completes (internal bookkeeping). */
     final Consumer<Message> onReaderThread;
-    /** The future of an asynchronous call; null for a synchronous one. */
+    /** The future of an asynchronous call; null for a synchronous or internal one. */
     final CompletableFuture<Message> future;
-    /** The thread waiting in a synchronous call; null for an asynchronous one. */
+    /** The thread waiting in a synchronous call; null for an asynchronous or internal one. */
     final Thread waiter;
     /** For a well-known destination, its owner when the call was sent (null if none or not applicable). */
     BusName ownerAtSend;
@@ -43,6 +44,11 @@ final class PendingCall {
         return new PendingCall(expected, onReaderThread, new CompletableFuture<>(), null);
     }
 
+    /** An internal call: {@code onReply} (on the reading thread) is all that happens with its reply. */
+    static PendingCall internal(BusName expected, Consumer<Message> onReply) {
+        return new PendingCall(expected, onReply, null, null);
+    }
+
     /** A call the current thread waits for. */
     static PendingCall sync(BusName expected) {
         return new PendingCall(expected, null, null, Thread.currentThread());
@@ -52,7 +58,7 @@ final class PendingCall {
         return future != null ? future.isDone() : outcome != null;
     }
 
-    /** The reply or the exception of a completed synchronous call, else null. */
+    /** The reply or the exception of a completed synchronous or internal call, else null. */
     Object outcome() {
         return outcome;
     }

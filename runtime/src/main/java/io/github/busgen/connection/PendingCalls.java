@@ -32,12 +32,12 @@ final class PendingCalls {
         }
         if (keys[i] == 0) {
             size++;
-        } else if (values[i].future != null) {
+        } else if (values[i].waiter == null) {
             async--;
         }
         keys[i] = serial;
         values[i] = call;
-        if (call.future != null) {
+        if (call.waiter == null) {
             async++;
         }
     }
@@ -72,7 +72,7 @@ final class PendingCalls {
         return size;
     }
 
-    /** How many calls wait with no thread waiting for them (asynchronous calls). */
+    /** How many calls wait with no thread waiting for them (asynchronous and internal calls). */
     synchronized int asyncCount() {
         return async;
     }
@@ -109,7 +109,7 @@ final class PendingCalls {
 
     /** Empties slot {@code i}, moving later entries of its probe run back so every lookup still finds them. */
     private void delete(int i) {
-        if (values[i].future != null) {
+        if (values[i].waiter == null) {
             async--;
         }
         int mask = keys.length - 1;
