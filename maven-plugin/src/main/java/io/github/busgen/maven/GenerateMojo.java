@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * <p>Problems are printed as {@code path:line:column: [Tag] message}, which terminals and IDEs
  * link; an error fails the build. When neither the XML files, the overlays nor the parameters
- * changed since the last run (a hash kept in {@code target/busgen/generate.stamp}), nothing is
+ * changed since the last run (a hash kept in {@code target/busgen/generate-<output directory name>.stamp}), nothing is
  * written again.
  *
  * <p>This class only maps parameters onto {@code io.github.busgen.processor.XmlGenerator}, the processor module's javac-free API.
@@ -87,8 +87,9 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    @Parameter(defaultValue = "${project.build.directory}/busgen/generate.stamp", readonly = true, required = true)
-    File stampFile;
+    /** Where the stamps of earlier runs are kept; each output directory has its own, so executions do not meet. */
+    @Parameter(defaultValue = "${project.build.directory}/busgen", readonly = true, required = true)
+    File stampDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -112,7 +113,7 @@ public final class GenerateMojo extends AbstractMojo {
                 overlayTexts.put(relative(base, f.toPath()), Files.readString(f.toPath(), StandardCharsets.UTF_8));
             }
             String stamp = stamp(texts, overlayTexts);
-            Path stampPath = stampFile.toPath();
+            Path stampPath = stampDirectory.toPath().resolve("generate-" + outputDirectory.getName() + ".stamp");
             if (Files.isDirectory(out) && Files.exists(stampPath) && Files.readString(stampPath).equals(stamp)) {
                 getLog().info("busgen: " + files.size() + " introspection files unchanged, nothing to generate");
                 addSourceRoot(out);
