@@ -1456,16 +1456,21 @@ public final class Connection implements AutoCloseable {
 
     /** Closes the connection because of {@code cause}; the first cause wins. */
     void fail(Throwable cause) {
+        // whichever thread found the fault (often a caller reading the socket) does not wait for
+        // the connection's threads: they end by themselves, and close() waits for them
         shutdown(cause);
     }
 
     /**
      * Closes the connection: pending calls fail with {@link DBusErrors#DISCONNECTED}, listeners
-     * are told, and the reader, timer and (if the connection made it) dispatch threads end.
+     * are told, and the reader, timer and (if the connection made it) dispatch threads end before
+     * it returns (unless called from one of them; a handler still blocked after a second is
+     * interrupted).
      */
     @Override
     public void close() {
         shutdown(null);
+        awaitThreads();
     }
 
     private void shutdown(Throwable cause) {
@@ -1512,6 +1517,13 @@ public final class Connection implements AutoCloseable {
                 timer.shutdownNow();
             }
         }
+        if (ownExecutor != null) {
+            ownExecutor.shutdown(); // queued listeners run; idle threads exit now
+        }
+    }
+
+    /** Waits for the connection's own threads to end, unless called from one of them. */
+    private void awaitThreads() {
         if (readerThread != null && Thread.currentThread() != readerThread) {
             try {
                 readerThread.join(5000);
@@ -1520,7 +1532,6 @@ public final class Connection implements AutoCloseable {
             }
         }
         if (ownExecutor != null) {
-            ownExecutor.shutdown(); // queued listeners run; idle threads exit now
             if (!isDispatchThread()) {
                 try {
                     if (!ownExecutor.awaitTermination(1, TimeUnit.SECONDS)) {
