@@ -403,6 +403,62 @@ class ReadingThreadsTest {
         }
     }
 
+    @Test
+    void aWriterWaitsForRoomWhenThePeerDoesNotReadAndCloseReleasesIt() throws Exception {
+        Path dir = Files.createTempDirectory("busgen-reading");
+        Path socket = dir.resolve("s");
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(socket));
+            SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+            try (SocketChannel raw = listener.accept()) {
+                Connection client = new Connection(c, null, false, Duration.ofSeconds(20), null);
+                client.start();
+                try {
+                    // far more than the socket buffers hold: the writer must wait for room, several times
+                    byte[] payload = new byte[200_000];
+                    int messages = 30;
+                    CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                        for (int i = 0; i < messages; i++) {
+                            payload[0] = (byte) i;
+                            client.emitSignal(PATH, IFACE, TICK, Signature.of("ay"), payload);
+                        }
+                    });
+                    Thread.sleep(200);
+                    assertFalse(sent.isDone(), "the socket cannot have taken it all");
+                    io.github.busgen.message.MessageFramer framer = new io.github.busgen.message.MessageFramer(raw);
+                    for (int i = 0; i < messages; i++) {
+                        Message m = framer.read();
+                        assertEquals(TICK, m.member());
+                        assertEquals((byte) i, m.bodyReader().readByteArray()[0]);
+                    }
+                    sent.get(10, TimeUnit.SECONDS);
+
+                    // and a writer waiting for room when the connection closes fails instead of hanging
+                    CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            for (int i = 0; i < messages; i++) {
+                                client.emitSignal(PATH, IFACE, TICK, Signature.of("ay"), payload);
+                            }
+                            return null;
+                        } catch (Throwable t) {
+                            return t;
+                        }
+                    });
+                    Thread.sleep(200);
+                    client.close();
+                    Throwable t = blocked.get(10, TimeUnit.SECONDS);
+                    assertTrue(t instanceof DBusException && ((DBusException) t).is(DBusErrors.DISCONNECTED),
+                            String.valueOf(t));
+                } finally {
+                    client.close();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** This process's open descriptors that a connection makes: sockets, epoll instances, event fds and pipes. */
     static long descriptors() throws IOException {
         long n = 0;
