@@ -165,7 +165,7 @@ public final class MessageBuilder {
     public WireWriter beginBody(Signature signature) {
         checkOpen();
         this.signature = signature;
-        writeHeader(64 + 8 * signature.value().length());
+        writeHeader(32 + 8 * signature.value().length()); // a first guess; the buffer grows as needed
         return writer;
     }
 
@@ -201,7 +201,8 @@ public final class MessageBuilder {
 
     private void writeHeader(int bodyHint) {
         checkRequired();
-        writer = new WireWriter(order, 0, 128 + bodyHint);
+        int headerLength = headerLength();
+        writer = new WireWriter(order, 0, headerLength + bodyHint);
         writer.writeByte((byte) (order == ByteOrder.BIG_ENDIAN ? 'B' : 'l'));
         writer.writeByte((byte) type.code());
         writer.writeByte((byte) flags);
@@ -248,6 +249,52 @@ public final class MessageBuilder {
         writer.endArray(fields);
         writer.align(8);
         bodyStart = writer.size();
+        assert bodyStart == headerLength : "header of " + bodyStart + " bytes, computed " + headerLength;
+    }
+
+    /**
+     * The exact length of the header writeHeader writes, padding to the body included: each field
+     * starts at a multiple of 8 with its code and one-character signature (4 bytes), then its value;
+     * names are ASCII, so their length in bytes is their length in chars.
+     */
+    private int headerLength() {
+        int n = 16;
+        if (path != null) {
+            n = stringField(n, path.value().length());
+        }
+        if (interfaceName != null) {
+            n = stringField(n, interfaceName.value().length());
+        }
+        if (member != null) {
+            n = stringField(n, member.value().length());
+        }
+        if (errorName != null) {
+            n = stringField(n, errorName.value().length());
+        }
+        if (replySerial != 0) {
+            n = align8(n) + 8;
+        }
+        if (destination != null) {
+            n = stringField(n, destination.value().length());
+        }
+        if (sender != null) {
+            n = stringField(n, sender.value().length());
+        }
+        if (!signature.isEmpty()) {
+            n = align8(n) + 4 + signature.value().length() + 2;
+        }
+        if (unixFds != 0) {
+            n = align8(n) + 8;
+        }
+        return align8(n);
+    }
+
+    private static int stringField(int at, int length) {
+        return align8(at) + 4 + 4 + length + 1;
+    }
+
+    private static int align8(int n) {
+        return (n + 7) & ~7;
     }
 
     private static final Signature[] FIELD_SIGNATURES = new Signature[128];
