@@ -952,8 +952,9 @@ public final class Connection implements AutoCloseable {
      *   reader thread leading asks it to step aside (yieldWanted and a selector wake-up), follows,
      *   and is handed the socket.
      * - A reader thread leads when no caller does. With the connection's own threads, a reader
-     *   thread that reads a method call for an exported object leaves the socket and serves the call
-     *   in place, then takes the socket back if nobody took it meanwhile (no wake-up at all).
+     *   thread that reads a method call leaves the socket and serves the call in place (routing,
+     *   error replies, the handler), then takes the socket back if nobody took it meanwhile (no
+     *   wake-up at all).
      * - A leader that leaves hands the socket to the first follower. Without one, a caller hands it
      *   to a reader thread at once when an asynchronous call waits, a message is half read or the
      *   connection exports objects (a service answers calls without delay); otherwise (a client), like
