@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Two connections joined by a real unix socket, with no daemon and no authentication: enough to
@@ -29,14 +30,19 @@ final class PeerPair implements AutoCloseable {
     }
 
     static PeerPair open(Duration defaultTimeout) throws IOException {
+        return open(defaultTimeout, null, null);
+    }
+
+    /** A pair whose sides run callbacks on the given executors (null: the connection's own threads). */
+    static PeerPair open(Duration defaultTimeout, Executor clientExecutor, Executor serverExecutor) throws IOException {
         Path dir = Files.createTempDirectory("busgen-peer");
         Path socket = dir.resolve("s");
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(socket));
             SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket));
             SocketChannel s = listener.accept();
-            Connection client = new Connection(c, null, false, defaultTimeout, null);
-            Connection server = new Connection(s, null, false, defaultTimeout, null);
+            Connection client = new Connection(c, null, false, defaultTimeout, clientExecutor);
+            Connection server = new Connection(s, null, false, defaultTimeout, serverExecutor);
             client.start();
             server.start();
             return new PeerPair(client, server, dir);

@@ -52,40 +52,28 @@ class ReadingThreadsTest {
     static final MemberName TICK = MemberName.of("Tick");
     static final Signature S = Signature.of("s"), I = Signature.of("i");
 
-    /** Two connected peers; each side on its own threads ({@code null}) or on the executor given. */
+    /** Two connected peers, on their own threads or (both) on user executors, shut down with the pair. */
     static final class Pair implements AutoCloseable {
         final Connection client;
         final Connection server;
-        private final Path dir;
+        private final PeerPair peers;
         private final ExecutorService[] executors;
 
         Pair(ExecutorService clientExecutor, ExecutorService serverExecutor) throws IOException {
             executors = new ExecutorService[] {clientExecutor, serverExecutor};
-            dir = Files.createTempDirectory("busgen-reading");
-            Path socket = dir.resolve("s");
-            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                listener.bind(UnixDomainSocketAddress.of(socket));
-                SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-                SocketChannel s = listener.accept();
-                client = new Connection(c, null, false, Duration.ofSeconds(20), clientExecutor);
-                server = new Connection(s, null, false, Duration.ofSeconds(20), serverExecutor);
-                client.start();
-                server.start();
-            } finally {
-                Files.deleteIfExists(socket);
-            }
+            peers = PeerPair.open(Duration.ofSeconds(20), clientExecutor, serverExecutor);
+            client = peers.client;
+            server = peers.server;
         }
 
         @Override
         public void close() throws IOException {
-            client.close();
-            server.close();
+            peers.close();
             for (ExecutorService e : executors) {
                 if (e != null) {
                     e.shutdownNow();
                 }
             }
-            Files.deleteIfExists(dir);
         }
     }
 
@@ -115,6 +103,21 @@ class ReadingThreadsTest {
             throw new AssertionError(e);
         }
     }
+
+    /** A handler that counts itself in, then waits (at most 20 s) for {@code release}. */
+    static SimpleInterface.Handler blocking(Runnable entered, CountDownLatch release) {
+        return (c, args) -> {
+            entered.run();
+            release.await(20, TimeUnit.SECONDS);
+            return null;
+        };
+    }
+
+    /** A handler that calls Depth(n - 1) on the other side and answers one more than it got. */
+    static final SimpleInterface.Handler DEPTH = (c, args) -> {
+        int n = (Integer) args.get(0);
+        return List.of(n == 0 ? 0 : 1 + integer(c.connection().call(call("Depth", "i", n - 1))));
+    };
 
     static SimpleInterface.Builder echo() {
         return SimpleInterface.builder(IFACE.value()).method("Echo", "s", "s", (c, args) -> List.of(args.get(0)));
@@ -205,11 +208,7 @@ class ReadingThreadsTest {
         CountDownLatch release = new CountDownLatch(1);
         Pair p = pair(userExecutors);
         try {
-            p.server.export(PATH, echo().method("Block", "", "", (c, args) -> {
-                entered.countDown();
-                release.await(20, TimeUnit.SECONDS);
-                return null;
-            }).build());
+            p.server.export(PATH, echo().method("Block", "", "", blocking(entered::countDown, release)).build());
             p.client.call(call("Echo", "s", "warm")); // the socket left to nobody afterwards, for a while
             CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -239,10 +238,7 @@ class ReadingThreadsTest {
     void aTimeoutWhileReadingLeavesTheSocketToOthers(boolean userExecutors) throws Exception {
         try (Pair p = pair(userExecutors)) {
             CountDownLatch release = new CountDownLatch(1);
-            p.server.export(PATH, echo().method("Block", "", "", (c, args) -> {
-                release.await(20, TimeUnit.SECONDS);
-                return null;
-            }).build());
+            p.server.export(PATH, echo().method("Block", "", "", blocking(() -> { }, release)).build());
             // a follower waits on another thread while the timing-out caller reads
             CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -270,11 +266,7 @@ class ReadingThreadsTest {
         try (Pair p = pair(false)) {
             CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            p.server.export(PATH, echo().method("Block", "", "", (c, args) -> {
-                entered.countDown();
-                release.await(20, TimeUnit.SECONDS);
-                return null;
-            }).build());
+            p.server.export(PATH, echo().method("Block", "", "", blocking(entered::countDown, release)).build());
             BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
             Thread caller = new Thread(() -> {
                 try {
@@ -300,11 +292,7 @@ class ReadingThreadsTest {
         try (Pair p = pair(userExecutors)) {
             CountDownLatch release = new CountDownLatch(1);
             AtomicInteger entered = new AtomicInteger();
-            p.server.export(PATH, echo().method("Block", "", "", (c, args) -> {
-                entered.incrementAndGet();
-                release.await(20, TimeUnit.SECONDS);
-                return null;
-            }).build());
+            p.server.export(PATH, echo().method("Block", "", "", blocking(entered::incrementAndGet, release)).build());
             // several handlers blocked at once: each time the socket goes on being read by another thread
             List<CompletableFuture<Message>> blocked = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -327,14 +315,8 @@ class ReadingThreadsTest {
     @ValueSource(booleans = {false, true})
     void handlersMakeSynchronousCallsBothWays(boolean userExecutors) throws Exception {
         try (Pair p = pair(userExecutors)) {
-            p.client.export(PATH, echo().method("Depth", "i", "i", (c, args) -> {
-                int n = (Integer) args.get(0);
-                return List.of(n == 0 ? 0 : 1 + integer(c.connection().call(call("Depth", "i", n - 1))));
-            }).build());
-            p.server.export(PATH, echo().method("Depth", "i", "i", (c, args) -> {
-                int n = (Integer) args.get(0);
-                return List.of(n == 0 ? 0 : 1 + integer(c.connection().call(call("Depth", "i", n - 1))));
-            }).build());
+            p.client.export(PATH, echo().method("Depth", "i", "i", DEPTH).build());
+            p.server.export(PATH, echo().method("Depth", "i", "i", DEPTH).build());
             // each side's handler calls the other side, which calls back, ten levels deep
             assertEquals(10, integer(p.client.call(call("Depth", "i", 10))));
             assertEquals(7, integer(p.server.call(call("Depth", "i", 7))));
