@@ -5,6 +5,7 @@ import io.github.busgen.names.ErrorName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.testing.Programs;
 import io.github.busgen.testing.ValueText;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.DBusType;
@@ -19,7 +20,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -117,15 +117,7 @@ class CapturedMessagesTest {
         }
     }
 
-    private static final Path DIR = capturedDirectory();
-
-    private static Path capturedDirectory() {
-        try {
-            return Path.of(CapturedMessagesTest.class.getResource("/captured/README.md").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final Path DIR = Programs.resource("/captured/README.md").getParent();
 
     private static List<Capture> captures() {
         try (Stream<Path> files = Files.list(DIR)) {
