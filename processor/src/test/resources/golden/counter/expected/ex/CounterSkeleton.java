@@ -18,6 +18,7 @@ import io.github.busgen.introspect.SignalInfo;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Variant;
@@ -53,7 +54,7 @@ public final class CounterSkeleton implements ExportedInterface {
                     new MethodInfo(MemberName.of("Add"), List.of(ArgInfo.of("delta", "i")), List.of(ArgInfo.of("count", "i")), List.of()),
                     new MethodInfo(MemberName.of("Describe"), List.of(), List.of(ArgInfo.of("info", "a{sv}")), List.of())),
             List.of(new SignalInfo(MemberName.of("CountChanged"), List.of(ArgInfo.of("count", "i")), List.of())),
-            List.of(new PropertyInfo(MemberName.of("Count"), Signature.of("i"), PropertyInfo.Access.READWRITE, List.of())),
+            List.of(new PropertyInfo(PropertyName.of("Count"), Signature.of("i"), PropertyInfo.Access.READWRITE, List.of())),
             List.of());
 
     private static final InterfaceName INTERFACE = INFO.name();

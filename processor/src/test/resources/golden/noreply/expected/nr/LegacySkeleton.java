@@ -19,6 +19,7 @@ import io.github.busgen.introspect.SignalInfo;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.WireReader;
@@ -52,7 +53,7 @@ public final class LegacySkeleton implements ExportedInterface {
                     new MethodInfo(MemberName.of("Ping"), List.of(ArgInfo.of("from", "s")), List.of(), List.of(new Annotation("org.freedesktop.DBus.Method.NoReply", "true"))),
                     new MethodInfo(MemberName.of("OldCall"), List.of(new ArgInfo("value", Signature.of("i"), List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))), List.of(ArgInfo.of(null, "i")), List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
             List.of(new SignalInfo(MemberName.of("Changed"), List.of(new ArgInfo("delay", Signature.of("x"), List.of(new Annotation("com.example.Unit", "ms")))), List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
-            List.of(new PropertyInfo(MemberName.of("Mode"), Signature.of("s"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
+            List.of(new PropertyInfo(PropertyName.of("Mode"), Signature.of("s"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
             List.of(
                     new Annotation("org.freedesktop.DBus.Deprecated", "true"),
                     new Annotation("org.gtk.GDBus.C.Name", "Legacy"),

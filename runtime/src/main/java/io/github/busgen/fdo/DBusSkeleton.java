@@ -19,6 +19,7 @@ import io.github.busgen.introspect.SignalInfo;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Variant;
@@ -82,8 +83,8 @@ public final class DBusSkeleton implements ExportedInterface {
                     new SignalInfo(MemberName.of("NameAcquired"), List.of(ArgInfo.of("name", "s")), List.of()),
                     new SignalInfo(MemberName.of("ActivatableServicesChanged"), List.of(), List.of())),
             List.of(
-                    new PropertyInfo(MemberName.of("Features"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const"))),
-                    new PropertyInfo(MemberName.of("Interfaces"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const")))),
+                    new PropertyInfo(PropertyName.of("Features"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const"))),
+                    new PropertyInfo(PropertyName.of("Interfaces"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const")))),
             List.of());
 
     private static final InterfaceName INTERFACE = INFO.name();

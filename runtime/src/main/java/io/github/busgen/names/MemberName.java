@@ -2,7 +2,7 @@ package io.github.busgen.names;
 
 /**
  * A D-Bus member name: the name of a method or signal, such as {@code GetNameOwner}. Property names
- * follow the same rules.
+ * conventionally follow the same rules, but need not: see {@link PropertyName}.
  *
  * <p>Rules (specification, "Valid Names", "Member names"): 1 to 255 characters of
  * {@code [A-Za-z0-9_]}, not beginning with a digit, no '.'.

@@ -317,7 +317,7 @@ public final class SkeletonEmitter {
             for (PropertyModel p : model.properties()) {
                 if (p.watchable(model)) {
                     MethodSpec.Builder b = MethodSpec.methodBuilder(p.changedName())
-                            .addJavadoc("Announces that property {@code $L} changed.\n", p.name())
+                            .addJavadoc("Announces that property $L changed.\n", Snippets.docCode(p.name()))
                             .addModifiers(Modifier.PUBLIC)
                             .addStatement("propertiesChanged($S)", p.name());
                     t.addMethod(Snippets.deprecate(b, p.deprecated()).build());
