@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,10 +107,18 @@ class InteropTest {
         assertEquals(1, r.exitCode);
         assertTrue(r.stderr.contains("GDBus.Error:io.github.busgen.test.Error.NotFound: no missing"), r.stderr);
 
+        // a property whose name is no member name: gdbus (GDBus) sends it as it is
+        String props = "org.freedesktop.DBus.Properties.";
+        assertEquals("()\n", gdbus("call", "--method", props + "Set", NAME, "disable-printing", "<true>").stdout);
+        assertEquals("(<true>,)\n", gdbus("call", "--method", props + "Get", NAME, "disable-printing").stdout);
+        assertEquals("()\n", gdbus("call", "--method", props + "Set", NAME, "disable-printing", "<false>").stdout);
+        assertEquals("(<false>,)\n", gdbus("call", "--method", props + "Get", NAME, "disable-printing").stdout);
+
         r = gdbus("introspect");
         assertTrue(r.stdout.contains("interface io.github.busgen.test.Everything {"), r.stdout);
         assertTrue(r.stdout.contains("Nest(in  a(sa(ii)) lines,"), r.stdout);
         assertTrue(r.stdout.contains("readwrite i Count"), r.stdout);
+        assertTrue(r.stdout.contains("readwrite b disable-printing"), r.stdout);
     }
 
     @Test
@@ -125,6 +134,7 @@ class InteropTest {
                 "square 18446744065119617025",
                 "error io.github.busgen.test.Error.NotFound no missing",
                 "count 12",
+                "disable-printing True ['Corners', 'Count', 'Label', 'disable-printing']",
                 "corners [(0, 0), (2147483647, -2147483648)]"), r.stdout.lines().toList());
     }
 
@@ -187,6 +197,14 @@ class InteropTest {
             }
             assertEquals(List.of(new Everything.Point(0, 0), new Everything.Point(Integer.MAX_VALUE, Integer.MIN_VALUE)),
                     proxy.getCornersAsync().get(10, TimeUnit.SECONDS));
+
+            // a property whose name is no member name, served by python-dbus
+            try (Subscription printing = proxy.onDisablePrintingPropertyChanged(p -> events.add("printing " + p))) {
+                assertFalse(proxy.isDisablePrinting());
+                proxy.setDisablePrinting(true);
+                assertEquals("printing true", events.poll(10, TimeUnit.SECONDS));
+                assertTrue(proxy.isDisablePrinting());
+            }
         }
     }
 }
