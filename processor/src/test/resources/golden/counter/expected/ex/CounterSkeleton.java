@@ -15,6 +15,7 @@ import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -175,9 +176,10 @@ public final class CounterSkeleton implements ExportedInterface {
         propertiesChanged("Count");
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -185,7 +187,16 @@ public final class CounterSkeleton implements ExportedInterface {
      * Emits signal {@code CountChanged} at every place this skeleton is exported.
      */
     public void emitCountChanged(int count) {
-        emitSignal(COUNT_CHANGED, COUNT_CHANGED_ARGS, w -> w.writeInt32(count));
+        emitSignal(null, COUNT_CHANGED, COUNT_CHANGED_ARGS, w -> w.writeInt32(count));
+    }
+
+    /**
+     * Emits signal {@code CountChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitCountChanged(BusName destination, int count) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, COUNT_CHANGED, COUNT_CHANGED_ARGS, w -> w.writeInt32(count));
     }
 
     /**

@@ -14,6 +14,7 @@ import io.github.busgen.introspect.ArgInfo;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -148,9 +149,10 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
         call.reply();
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -158,7 +160,19 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
      * Emits signal {@code Changed} at every place this skeleton is exported.
      */
     public void emitChanged(String w_, String e_) {
-        emitSignal(CHANGED_2, CHANGED_2_ARGS, w -> {
+        emitSignal(null, CHANGED_2, CHANGED_2_ARGS, w -> {
+                    w.writeString(w_);
+                    w.writeString(e_);
+                });
+    }
+
+    /**
+     * Emits signal {@code Changed} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitChanged(BusName destination, String w_, String e_) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, CHANGED_2, CHANGED_2_ARGS, w -> {
                     w.writeString(w_);
                     w.writeString(e_);
                 });

@@ -16,6 +16,7 @@ import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -156,9 +157,10 @@ public final class LegacySkeleton implements ExportedInterface {
         propertiesChanged("Mode");
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -167,7 +169,17 @@ public final class LegacySkeleton implements ExportedInterface {
      */
     @Deprecated
     public void emitChanged(long delay) {
-        emitSignal(CHANGED, CHANGED_ARGS, w -> w.writeInt64(delay));
+        emitSignal(null, CHANGED, CHANGED_ARGS, w -> w.writeInt64(delay));
+    }
+
+    /**
+     * Emits signal {@code Changed} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    @Deprecated
+    public void emitChanged(BusName destination, long delay) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, CHANGED, CHANGED_ARGS, w -> w.writeInt64(delay));
     }
 
     /**

@@ -12,11 +12,12 @@ public final class JavaNames {
     }
 
     /**
-     * The names of the locals and lambda parameters that generated code declares where arguments
-     * are in scope; an argument with one of these names is renamed in generated code.
+     * The names of the locals, lambda parameters and added parameters (a unicast emitter's
+     * {@code destination}) that generated code declares where arguments are in scope; an argument
+     * with one of these names is renamed in generated code.
      */
     public static final Set<String> GENERATED_LOCALS = Set.of("b", "w", "r", "e", "reply", "call", "result",
-            "handler");
+            "handler", "destination");
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",

@@ -53,6 +53,7 @@ public final class RuntimeTypes {
 
     // the JDK
     public static final ClassName LIST = ClassName.get("java.util", "List");
+    public static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     public static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
     public static final ClassName MAP = ClassName.get("java.util", "Map");
     public static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");

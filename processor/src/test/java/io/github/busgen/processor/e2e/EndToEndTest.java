@@ -222,6 +222,32 @@ class EndToEndTest {
     }
 
     /**
+     * The skeleton's unicast emitter: of two clients subscribed alike, only the destination gets
+     * the signal; a broadcast after it, which both get, shows that the other one was passed over
+     * (the bus keeps one sender's messages in order).
+     */
+    @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
+    void aUnicastSignalReachesOnlyItsDestination() throws Exception {
+        try (Connection other = served.connect()) {
+            EverythingProxy otherProxy = EverythingProxy.of(other, NAME, PATH);
+            BlockingQueue<Everything.Moved> toClient = new LinkedBlockingQueue<>();
+            BlockingQueue<Everything.Moved> toOther = new LinkedBlockingQueue<>();
+            try (Subscription a = proxy.onMoved(toClient::add); Subscription b = otherProxy.onMoved(toOther::add)) {
+                Everything.Moved whisper = new Everything.Moved(new Everything.Point(1, 2), List.of(), Map.of());
+                Everything.Moved shout = new Everything.Moved(new Everything.Point(3, 4), List.of(), Map.of());
+                service.skeleton.emitMoved(client.uniqueName(), whisper.from(), whisper.path(), whisper.details());
+                service.skeleton.emitMoved(shout.from(), shout.path(), shout.details());
+                assertEquals(whisper, toClient.poll(5, TimeUnit.SECONDS), "the destination gets the unicast signal");
+                assertEquals(shout, toClient.poll(5, TimeUnit.SECONDS));
+                assertEquals(shout, toOther.poll(5, TimeUnit.SECONDS), "the other client gets only the broadcast");
+                assertEquals(null, toOther.poll(200, TimeUnit.MILLISECONDS));
+            }
+            assertThrows(NullPointerException.class, () -> service.skeleton.emitPoked(null, "nobody"));
+        }
+    }
+
+    /**
      * A property named like a GObject property, as xdg-desktop-portal's Lockdown names them: the
      * generated proxy reads, writes and watches it through Java names (isDisablePrinting), the
      * skeleton serves and announces it, and on the wire, in GetAll and in the introspection data
