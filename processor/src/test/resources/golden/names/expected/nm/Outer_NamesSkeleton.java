@@ -61,7 +61,8 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
                     new MethodInfo(MemberName.of("add_"), List.of(), List.of(), List.of())),
             List.of(new SignalInfo(MemberName.of("Changed"), List.of(
                     ArgInfo.of("w", "s"),
-                    ArgInfo.of("e", "s")), List.of())),
+                    ArgInfo.of("e", "s"),
+                    ArgInfo.of("destination", "s")), List.of())),
             List.of(),
             List.of());
 
@@ -73,7 +74,7 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
 
     private static final MemberName CHANGED_2 = MemberName.of("Changed");
 
-    private static final Signature CHANGED_2_ARGS = Signature.of("ss");
+    private static final Signature CHANGED_2_ARGS = Signature.of("sss");
 
     private final Outer.Names implementation;
 
@@ -159,10 +160,11 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
     /**
      * Emits signal {@code Changed} at every place this skeleton is exported.
      */
-    public void emitChanged(String w_, String e_) {
+    public void emitChanged(String w_, String e_, String destination_) {
         emitSignal(null, CHANGED_2, CHANGED_2_ARGS, w -> {
                     w.writeString(w_);
                     w.writeString(e_);
+                    w.writeString(destination_);
                 });
     }
 
@@ -170,11 +172,12 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
      * Emits signal {@code Changed} to {@code destination} only (a unicast signal, which the bus delivers to that
      * connection alone), at every place this skeleton is exported.
      */
-    public void emitChanged(BusName destination, String w_, String e_) {
+    public void emitChanged(BusName destination, String w_, String e_, String destination_) {
         Objects.requireNonNull(destination, "destination");
         emitSignal(destination, CHANGED_2, CHANGED_2_ARGS, w -> {
                     w.writeString(w_);
                     w.writeString(e_);
+                    w.writeString(destination_);
                 });
     }
 
