@@ -45,26 +45,15 @@ public final class PropertyName implements Comparable<PropertyName> {
 
     /** Whether {@code name} is a valid property name. */
     public static boolean isValid(String name) {
-        try {
-            check(name);
-            return true;
-        } catch (InvalidNameException e) {
-            return false;
-        }
+        return NameChecks.passes(PropertyName::check, name);
     }
 
     private static void check(String name) {
         if (name == null) {
             throw new NullPointerException("property name");
         }
-        int len = name.length();
-        if (len == 0) {
-            throw new InvalidNameException("property name", name, NameRule.EMPTY, -1);
-        }
-        if (len > NameChecks.MAX_NAME_LENGTH) {
-            throw new InvalidNameException("property name", name, NameRule.TOO_LONG, NameChecks.MAX_NAME_LENGTH);
-        }
-        for (int i = 0; i < len; i++) {
+        NameChecks.checkLength("property name", name);
+        for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c > '~') { // printable ASCII without space: '!' (0x21) to '~' (0x7E)
                 throw new InvalidNameException("property name", name, NameRule.PROPERTY_CHARACTER, i);
