@@ -5,6 +5,7 @@ import io.github.busgen.names.ErrorName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.testing.ChunkedChannel;
 import io.github.busgen.testing.Programs;
 import io.github.busgen.testing.ValueText;
 import io.github.busgen.wire.DBusProtocolException;
@@ -20,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
@@ -217,7 +217,7 @@ class CapturedMessagesTest {
         }
         byte[] bytes = stream.toByteArray();
         assertFramed(all, Channels.newChannel(new ByteArrayInputStream(bytes)));
-        assertFramed(all, new OneByteChannel(bytes));
+        assertFramed(all, new ChunkedChannel(bytes, 1)); // one byte per read, the worst cut a socket makes
     }
 
     private static void assertFramed(List<Capture> all, ReadableByteChannel channel) throws Exception {
@@ -230,37 +230,6 @@ class CapturedMessagesTest {
             assertTrue(Values.deepEquals(MessageDecoder.decode(c.bytes).body(), m.body()), c.name + " body");
         }
         assertNull(framer.read(), "the stream holds only the captures");
-    }
-
-    /** A channel that hands out one byte per read, the worst way a socket can cut a stream. */
-    private static final class OneByteChannel implements ReadableByteChannel {
-        private final byte[] bytes;
-        private int pos;
-
-        OneByteChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (pos == bytes.length) {
-                return -1;
-            }
-            if (!dst.hasRemaining()) {
-                return 0;
-            }
-            dst.put(bytes[pos++]);
-            return 1;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /**
