@@ -18,8 +18,10 @@ package io.github.busgen.names;
  * <p>busgen's rule: 1 to 255 characters (the maximum length of a member name), each a printable
  * ASCII character other than space ({@code '!'} to {@code '~'}). Every member name is a property
  * name; so are names with dashes, dots, colons or a leading digit. Whitespace, control characters,
- * non-ASCII characters and the empty string are not. (sd-bus, unlike GDBus and libdbus, requires
- * member names in its property calls, so {@code busctl get-property} cannot read a dashed property.)
+ * non-ASCII characters and the empty string are not. (libdbus and GDBus pass such names through,
+ * and so do {@code busctl get-property} and {@code set-property}; only sd-bus's own helpers,
+ * {@code sd_bus_get_property} and the properties an sd-bus service declares, insist on member
+ * names.)
  *
  * <pre>
  * valid:   Count   disable-printing   power-saver-enabled   org.example:Level   2fa

@@ -86,6 +86,10 @@ class InteropTest {
         assertEquals(0, busctl("set-property", NAME, PATH, NAME, "Count", "i", "5").exitCode);
         assertEquals("i 5\n", busctl("get-property", NAME, PATH, NAME, "Count").stdout);
         assertEquals("t 18446744065119617025\n", busctl("call", NAME, PATH, NAME, "Square", "u", "4294967295").stdout);
+        // a property whose name is no member name
+        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "disable-printing", "b", "true").exitCode);
+        assertEquals("b true\n", busctl("get-property", NAME, PATH, NAME, "disable-printing").stdout);
+        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "disable-printing", "b", "false").exitCode);
 
         r = busctl("call", NAME, PATH, NAME, "Fail", "s", "missing");
         assertEquals(1, r.exitCode);
