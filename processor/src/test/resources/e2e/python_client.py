@@ -32,4 +32,7 @@ except dbus.DBusException as x:
 props = dbus.Interface(obj, "org.freedesktop.DBus.Properties")
 props.Set("io.github.busgen.test.Everything", "Count", dbus.Int32(12))
 print("count", int(props.Get("io.github.busgen.test.Everything", "Count")))
+props.Set("io.github.busgen.test.Everything", "disable-printing", True)
+print("disable-printing", bool(props.Get("io.github.busgen.test.Everything", "disable-printing")),
+      sorted(str(k) for k in props.GetAll("io.github.busgen.test.Everything")))
 print("corners", [(int(a), int(b)) for a, b in props.Get("io.github.busgen.test.Everything", "Corners")])

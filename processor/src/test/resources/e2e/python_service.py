@@ -25,6 +25,7 @@ class Everything(dbus.service.Object):
         super().__init__(bus, path)
         self.count = 0
         self.label = "python"
+        self.disable_printing = False
 
     @dbus.service.method(IFACE, in_signature="ybnqiuxtdsogv", out_signature="ybnqiuxtdsogv")
     def EchoBasics(self, y, b, n, q, i, u, x, t, d, s, o, g, v):
@@ -88,6 +89,8 @@ class Everything(dbus.service.Object):
             return dbus.Int32(self.count)
         if name == "Label":
             return dbus.String(self.label)
+        if name == "disable-printing":
+            return dbus.Boolean(self.disable_printing)
         if name == "Corners":
             return dbus.Array([(0, 0), (2147483647, -2147483648)], signature="(ii)")
         raise dbus.DBusException("no property " + name, name="org.freedesktop.DBus.Error.UnknownProperty")
@@ -98,10 +101,15 @@ class Everything(dbus.service.Object):
 
     @dbus.service.method(PROPS, in_signature="s", out_signature="a{sv}")
     def GetAll(self, interface):
-        return {n: self._get(n) for n in ("Count", "Label", "Corners")}
+        return {n: self._get(n) for n in ("Count", "Label", "disable-printing", "Corners")}
 
     @dbus.service.method(PROPS, in_signature="ssv", out_signature="")
     def Set(self, interface, name, value):
+        if name == "disable-printing":
+            self.disable_printing = bool(value)
+            self.PropertiesChanged(IFACE, dbus.Dictionary({name: dbus.Boolean(self.disable_printing)}, signature="sv"),
+                                   dbus.Array([], signature="s"))
+            return
         if name != "Count":
             raise dbus.DBusException("read-only", name="org.freedesktop.DBus.Error.PropertyReadOnly")
         self.count = int(value)

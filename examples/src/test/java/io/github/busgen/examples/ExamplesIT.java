@@ -199,7 +199,7 @@ class ExamplesIT {
     void notifyShowsANotificationThroughTheServer() throws Exception {
         try (PrivateBus bus = PrivateBus.start();
              Programs.Peer server = Programs.start(Programs.python(),
-                     Path.of(ExamplesIT.class.getResource("/notification_server.py").toURI()).toString(), bus.address())) {
+                     Programs.resource("/notification_server.py").toString(), bus.address())) {
             server.await("ready"::equals, WAIT);
             Programs.Result r = run(Map.of("DBUS_SESSION_BUS_ADDRESS", bus.address()), "notify", "Build done",
                     "All tests passed ✓");

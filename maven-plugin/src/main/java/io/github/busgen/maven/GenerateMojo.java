@@ -174,11 +174,28 @@ public final class GenerateMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * The generator that would run: where its classes come from and when that jar was built, so
+     * that a new busgen (a SNAPSHOT rebuilt included) regenerates even when the XML did not change.
+     */
+    private static String generatorIdentity() {
+        java.security.CodeSource source = XmlGenerator.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "unknown";
+        }
+        try {
+            File jar = new File(source.getLocation().toURI());
+            return jar + " " + jar.length() + " " + jar.lastModified();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return source.getLocation().toString();
+        }
+    }
+
     /** A hash of everything that decides the output. */
     private String stamp(Map<String, String> texts, Map<String, String> overlayTexts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            StringBuilder b = new StringBuilder("busgen generate 1\n");
+            StringBuilder b = new StringBuilder("busgen generate 1\n").append(generatorIdentity()).append('\n');
             b.append(packageName).append('\n').append(interfacePrefix).append('\n').append(outputDirectory).append('\n');
             b.append(overrides == null ? "" : new TreeMap<>(overrides).toString()).append('\n');
             texts.forEach((k, v) -> b.append(k).append('\0').append(v).append('\0'));

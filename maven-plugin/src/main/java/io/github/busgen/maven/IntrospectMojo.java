@@ -13,6 +13,7 @@ import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.processor.frontend.xml.tree.XmlAnnotation;
 import io.github.busgen.processor.frontend.xml.tree.XmlArg;
 import io.github.busgen.processor.frontend.xml.tree.XmlDocument;
@@ -190,7 +191,7 @@ public final class IntrospectMojo extends AbstractMojo {
                 if (access == null) {
                     throw new IllegalArgumentException("access \"" + p.access() + "\"");
                 }
-                properties.add(new PropertyInfo(MemberName.of(p.name()), Signature.single(p.type()), access,
+                properties.add(new PropertyInfo(PropertyName.of(p.name()), Signature.single(p.type()), access,
                         annotations(p.annotations())));
             } catch (RuntimeException e) {
                 skipped("property " + p.name(), i, at, e);

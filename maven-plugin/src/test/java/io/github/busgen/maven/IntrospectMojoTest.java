@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The {@code introspect} goal against a service on a private dbus-daemon: a service exporting two
  * interfaces on objects below {@code /com/example} (one of them on two objects) is introspected
  * recursively from {@code /}; one file per interface comes out, the standard interfaces are
- * skipped, and the files feed {@code generate} without a problem.
+ * skipped, property names that are no member names kept, and the files feed {@code generate}
+ * without a problem.
  */
 class IntrospectMojoTest {
     @Test
@@ -37,6 +38,7 @@ class IntrospectMojoTest {
                     .method("Play", "s", "", (call, args) -> null)
                     .method("Position", "", "tu", (call, args) -> List.of(1L, 2L))
                     .property("Volume", "d", PropertyInfo.Access.READWRITE, () -> 0.5, v -> { })
+                    .property("shuffle-mode", "b", PropertyInfo.Access.READ, () -> false, null)
                     .signal("Seeked", "x")
                     .build();
             SimpleInterface library = SimpleInterface.builder("com.example.Music.Library")
@@ -69,6 +71,8 @@ class IntrospectMojoTest {
         assertEquals(List.of("out t", "out u"), player.methods().get(1).args().stream()
                 .map(a -> a.direction() + " " + a.type()).toList());
         assertEquals("readwrite", player.properties().get(0).access());
+        assertEquals(List.of("Volume", "shuffle-mode"), player.properties().stream().map(p -> p.name()).toList(),
+                "a property name need not be a member name");
         assertEquals("x", player.signals().get(0).args().get(0).type());
 
         List<XmlGenerator.Input> inputs = new ArrayList<>();
@@ -81,5 +85,6 @@ class IntrospectMojoTest {
         assertEquals(List.of(), problems);
         assertEquals(List.of("Library", "Player"), sources.stream().map(s -> s.typeSpec().name()).toList());
         assertTrue(sources.get(1).toString().contains("PositionResult position();"), sources.get(1).toString());
+        assertTrue(sources.get(1).toString().contains("boolean isShuffleMode();"), sources.get(1).toString());
     }
 }

@@ -15,9 +15,11 @@ import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Variant;
@@ -53,7 +55,7 @@ public final class CounterSkeleton implements ExportedInterface {
                     new MethodInfo(MemberName.of("Add"), List.of(ArgInfo.of("delta", "i")), List.of(ArgInfo.of("count", "i")), List.of()),
                     new MethodInfo(MemberName.of("Describe"), List.of(), List.of(ArgInfo.of("info", "a{sv}")), List.of())),
             List.of(new SignalInfo(MemberName.of("CountChanged"), List.of(ArgInfo.of("count", "i")), List.of())),
-            List.of(new PropertyInfo(MemberName.of("Count"), Signature.of("i"), PropertyInfo.Access.READWRITE, List.of())),
+            List.of(new PropertyInfo(PropertyName.of("Count"), Signature.of("i"), PropertyInfo.Access.READWRITE, List.of())),
             List.of());
 
     private static final InterfaceName INTERFACE = INFO.name();
@@ -174,9 +176,10 @@ public final class CounterSkeleton implements ExportedInterface {
         propertiesChanged("Count");
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -184,7 +187,16 @@ public final class CounterSkeleton implements ExportedInterface {
      * Emits signal {@code CountChanged} at every place this skeleton is exported.
      */
     public void emitCountChanged(int count) {
-        emitSignal(COUNT_CHANGED, COUNT_CHANGED_ARGS, w -> w.writeInt32(count));
+        emitSignal(null, COUNT_CHANGED, COUNT_CHANGED_ARGS, w -> w.writeInt32(count));
+    }
+
+    /**
+     * Emits signal {@code CountChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitCountChanged(BusName destination, int count) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, COUNT_CHANGED, COUNT_CHANGED_ARGS, w -> w.writeInt32(count));
     }
 
     /**

@@ -53,7 +53,7 @@ public final class Outer_NamesProxy implements Outer.Names {
 
     private static final MemberName CHANGED_2 = MemberName.of("Changed");
 
-    private static final Signature CHANGED_2_ARGS = Signature.of("ss");
+    private static final Signature CHANGED_2_ARGS = Signature.of("sss");
 
     private final Connection connection;
 
@@ -200,7 +200,7 @@ public final class Outer_NamesProxy implements Outer.Names {
      */
     public Subscription onChanged(Consumer<? super Outer.Names.Changed> handler) {
         return this.connection.subscribe(ProxySupport.signalRule(this.destination, this.path, INTERFACE, CHANGED_2),
-                ProxySupport.signalHandler(CHANGED_2_ARGS, r -> new Outer.Names.Changed(r.readString(), r.readString()), handler));
+                ProxySupport.signalHandler(CHANGED_2_ARGS, r -> new Outer.Names.Changed(r.readString(), r.readString(), r.readString()), handler));
     }
 
     @Override

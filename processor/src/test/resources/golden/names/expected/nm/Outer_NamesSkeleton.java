@@ -14,6 +14,7 @@ import io.github.busgen.introspect.ArgInfo;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -60,7 +61,8 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
                     new MethodInfo(MemberName.of("add_"), List.of(), List.of(), List.of())),
             List.of(new SignalInfo(MemberName.of("Changed"), List.of(
                     ArgInfo.of("w", "s"),
-                    ArgInfo.of("e", "s")), List.of())),
+                    ArgInfo.of("e", "s"),
+                    ArgInfo.of("destination", "s")), List.of())),
             List.of(),
             List.of());
 
@@ -72,7 +74,7 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
 
     private static final MemberName CHANGED_2 = MemberName.of("Changed");
 
-    private static final Signature CHANGED_2_ARGS = Signature.of("ss");
+    private static final Signature CHANGED_2_ARGS = Signature.of("sss");
 
     private final Outer.Names implementation;
 
@@ -148,19 +150,34 @@ public final class Outer_NamesSkeleton implements ExportedInterface {
         call.reply();
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
     /**
      * Emits signal {@code Changed} at every place this skeleton is exported.
      */
-    public void emitChanged(String w_, String e_) {
-        emitSignal(CHANGED_2, CHANGED_2_ARGS, w -> {
+    public void emitChanged(String w_, String e_, String destination_) {
+        emitSignal(null, CHANGED_2, CHANGED_2_ARGS, w -> {
                     w.writeString(w_);
                     w.writeString(e_);
+                    w.writeString(destination_);
+                });
+    }
+
+    /**
+     * Emits signal {@code Changed} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitChanged(BusName destination, String w_, String e_, String destination_) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, CHANGED_2, CHANGED_2_ARGS, w -> {
+                    w.writeString(w_);
+                    w.writeString(e_);
+                    w.writeString(destination_);
                 });
     }
 

@@ -26,9 +26,12 @@ public final class Outer {
         @DBusMethod(name = "add_")
         void addUnderscore();
 
-        /** A signal whose constant meets the method's. */
+        /**
+         * A signal whose constant meets the method's, and whose components meet the generated
+         * code's locals and the unicast emitter's destination.
+         */
         @DBusSignal
-        record Changed(String w, String e) {
+        record Changed(String w, String e, String destination) {
         }
     }
 }

@@ -16,9 +16,11 @@ import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.WireReader;
@@ -52,7 +54,7 @@ public final class LegacySkeleton implements ExportedInterface {
                     new MethodInfo(MemberName.of("Ping"), List.of(ArgInfo.of("from", "s")), List.of(), List.of(new Annotation("org.freedesktop.DBus.Method.NoReply", "true"))),
                     new MethodInfo(MemberName.of("OldCall"), List.of(new ArgInfo("value", Signature.of("i"), List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))), List.of(ArgInfo.of(null, "i")), List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
             List.of(new SignalInfo(MemberName.of("Changed"), List.of(new ArgInfo("delay", Signature.of("x"), List.of(new Annotation("com.example.Unit", "ms")))), List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
-            List.of(new PropertyInfo(MemberName.of("Mode"), Signature.of("s"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
+            List.of(new PropertyInfo(PropertyName.of("Mode"), Signature.of("s"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Deprecated", "true")))),
             List.of(
                     new Annotation("org.freedesktop.DBus.Deprecated", "true"),
                     new Annotation("org.gtk.GDBus.C.Name", "Legacy"),
@@ -155,9 +157,10 @@ public final class LegacySkeleton implements ExportedInterface {
         propertiesChanged("Mode");
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -166,7 +169,17 @@ public final class LegacySkeleton implements ExportedInterface {
      */
     @Deprecated
     public void emitChanged(long delay) {
-        emitSignal(CHANGED, CHANGED_ARGS, w -> w.writeInt64(delay));
+        emitSignal(null, CHANGED, CHANGED_ARGS, w -> w.writeInt64(delay));
+    }
+
+    /**
+     * Emits signal {@code Changed} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    @Deprecated
+    public void emitChanged(BusName destination, long delay) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, CHANGED, CHANGED_ARGS, w -> w.writeInt64(delay));
     }
 
     /**

@@ -13,8 +13,8 @@ import io.github.busgen.introspect.Annotation;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.names.InterfaceName;
-import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.WireReader;
 import io.github.busgen.wire.WireWriter;
@@ -45,13 +45,13 @@ public final class SettingsSkeleton implements ExportedInterface {
             List.of(),
             List.of(),
             List.of(
-                    new PropertyInfo(MemberName.of("Name"), Signature.of("s"), PropertyInfo.Access.READ, List.of()),
-                    new PropertyInfo(MemberName.of("Volume"), Signature.of("u"), PropertyInfo.Access.READWRITE, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "true"))),
-                    new PropertyInfo(MemberName.of("Muted"), Signature.of("b"), PropertyInfo.Access.READWRITE, List.of()),
-                    new PropertyInfo(MemberName.of("Password"), Signature.of("s"), PropertyInfo.Access.WRITE, List.of()),
-                    new PropertyInfo(MemberName.of("Features"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const"))),
-                    new PropertyInfo(MemberName.of("Load"), Signature.of("d"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "false"))),
-                    new PropertyInfo(MemberName.of("X_Position"), Signature.of("i"), PropertyInfo.Access.READWRITE, List.of())),
+                    new PropertyInfo(PropertyName.of("Name"), Signature.of("s"), PropertyInfo.Access.READ, List.of()),
+                    new PropertyInfo(PropertyName.of("Volume"), Signature.of("u"), PropertyInfo.Access.READWRITE, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "true"))),
+                    new PropertyInfo(PropertyName.of("Muted"), Signature.of("b"), PropertyInfo.Access.READWRITE, List.of()),
+                    new PropertyInfo(PropertyName.of("Password"), Signature.of("s"), PropertyInfo.Access.WRITE, List.of()),
+                    new PropertyInfo(PropertyName.of("Features"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const"))),
+                    new PropertyInfo(PropertyName.of("Load"), Signature.of("d"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "false"))),
+                    new PropertyInfo(PropertyName.of("X_Position"), Signature.of("i"), PropertyInfo.Access.READWRITE, List.of())),
             List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "invalidates")));
 
     private final Settings implementation;

@@ -15,6 +15,7 @@ import io.github.busgen.introspect.ArgInfo;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -128,9 +129,10 @@ public final class PlayerSkeleton implements ExportedInterface {
         call.reply();
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -138,14 +140,36 @@ public final class PlayerSkeleton implements ExportedInterface {
      * Emits signal {@code Stopped} at every place this skeleton is exported.
      */
     public void emitStopped() {
-        emitSignal(STOPPED, STOPPED_ARGS, w -> { });
+        emitSignal(null, STOPPED, STOPPED_ARGS, w -> { });
+    }
+
+    /**
+     * Emits signal {@code Stopped} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitStopped(BusName destination) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, STOPPED, STOPPED_ARGS, w -> { });
     }
 
     /**
      * Emits signal {@code TrackChanged} at every place this skeleton is exported.
      */
     public void emitTrackChanged(String uri, long position, ObjectPath track) {
-        emitSignal(TRACK_CHANGED, TRACK_CHANGED_ARGS, w -> {
+        emitSignal(null, TRACK_CHANGED, TRACK_CHANGED_ARGS, w -> {
+                    w.writeString(uri);
+                    w.writeUInt32(position);
+                    w.writeObjectPath(track);
+                });
+    }
+
+    /**
+     * Emits signal {@code TrackChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitTrackChanged(BusName destination, String uri, long position, ObjectPath track) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, TRACK_CHANGED, TRACK_CHANGED_ARGS, w -> {
                     w.writeString(uri);
                     w.writeUInt32(position);
                     w.writeObjectPath(track);
@@ -156,7 +180,20 @@ public final class PlayerSkeleton implements ExportedInterface {
      * Emits signal {@code QueueChanged} at every place this skeleton is exported.
      */
     public void emitQueue(List<String> uris, Map<String, List<Long>> positions) {
-        emitSignal(QUEUE_CHANGED, QUEUE_CHANGED_ARGS, w -> {
+        emitSignal(null, QUEUE_CHANGED, QUEUE_CHANGED_ARGS, w -> {
+                    PlayerCodec.writeListOfString(w, uris);
+                    PlayerCodec.writeMapOfStringToListOfInt64(w, positions);
+                });
+    }
+
+    /**
+     * Emits signal {@code QueueChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitQueue(BusName destination, List<String> uris,
+            Map<String, List<Long>> positions) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, QUEUE_CHANGED, QUEUE_CHANGED_ARGS, w -> {
                     PlayerCodec.writeListOfString(w, uris);
                     PlayerCodec.writeMapOfStringToListOfInt64(w, positions);
                 });

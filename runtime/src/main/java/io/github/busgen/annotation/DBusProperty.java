@@ -33,7 +33,9 @@ import java.lang.annotation.Target;
 public @interface DBusProperty {
     /**
      * The D-Bus property name; by default the accessor's name without its {@code get}, {@code is}
-     * or {@code set} prefix. It must follow the rules of {@link io.github.busgen.names.MemberName}.
+     * or {@code set} prefix. It must follow the rules of {@link io.github.busgen.names.PropertyName},
+     * which allow GObject-style names such as {@code disable-printing}:
+     * {@code @DBusProperty(name = "disable-printing") boolean isDisablePrinting();}
      */
     String name() default "";
 

@@ -8,6 +8,7 @@ import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Values;
 import io.github.busgen.wire.WireReader;
@@ -154,20 +155,20 @@ public final class SimpleInterface implements ExportedInterface {
          * A property of type {@code signature}. {@code getter} is needed when it is readable,
          * {@code setter} when it is writable.
          */
-        public Builder property(String member, String signature, PropertyInfo.Access access, Supplier<Object> getter,
+        public Builder property(String name, String signature, PropertyInfo.Access access, Supplier<Object> getter,
                                 Consumer<Object> setter, Annotation... annotations) {
-            PropertyInfo p = new PropertyInfo(MemberName.of(member), Signature.single(signature), access,
+            PropertyInfo p = new PropertyInfo(PropertyName.of(name), Signature.single(signature), access,
                     List.of(annotations));
             if (access.readable() && getter == null || access.writable() && setter == null) {
-                throw new IllegalArgumentException("property " + member + " is " + access.xml()
+                throw new IllegalArgumentException("property " + name + " is " + access.xml()
                         + " and needs a getter and/or setter to match");
             }
             properties.add(p);
             if (getter != null) {
-                getters.put(member, getter);
+                getters.put(name, getter);
             }
             if (setter != null) {
-                setters.put(member, setter);
+                setters.put(name, setter);
             }
             return this;
         }

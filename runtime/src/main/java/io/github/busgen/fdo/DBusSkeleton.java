@@ -16,9 +16,11 @@ import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Variant;
@@ -82,8 +84,8 @@ public final class DBusSkeleton implements ExportedInterface {
                     new SignalInfo(MemberName.of("NameAcquired"), List.of(ArgInfo.of("name", "s")), List.of()),
                     new SignalInfo(MemberName.of("ActivatableServicesChanged"), List.of(), List.of())),
             List.of(
-                    new PropertyInfo(MemberName.of("Features"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const"))),
-                    new PropertyInfo(MemberName.of("Interfaces"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const")))),
+                    new PropertyInfo(PropertyName.of("Features"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const"))),
+                    new PropertyInfo(PropertyName.of("Interfaces"), Signature.of("as"), PropertyInfo.Access.READ, List.of(new Annotation("org.freedesktop.DBus.Property.EmitsChangedSignal", "const")))),
             List.of());
 
     private static final InterfaceName INTERFACE = INFO.name();
@@ -330,9 +332,10 @@ public final class DBusSkeleton implements ExportedInterface {
         }
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -340,7 +343,21 @@ public final class DBusSkeleton implements ExportedInterface {
      * Emits signal {@code NameOwnerChanged} at every place this skeleton is exported.
      */
     public void emitNameOwnerChanged(String name, String oldOwner, String newOwner) {
-        emitSignal(NAME_OWNER_CHANGED, NAME_OWNER_CHANGED_ARGS, w -> {
+        emitSignal(null, NAME_OWNER_CHANGED, NAME_OWNER_CHANGED_ARGS, w -> {
+                    w.writeString(name);
+                    w.writeString(oldOwner);
+                    w.writeString(newOwner);
+                });
+    }
+
+    /**
+     * Emits signal {@code NameOwnerChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitNameOwnerChanged(BusName destination, String name, String oldOwner,
+            String newOwner) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, NAME_OWNER_CHANGED, NAME_OWNER_CHANGED_ARGS, w -> {
                     w.writeString(name);
                     w.writeString(oldOwner);
                     w.writeString(newOwner);
@@ -351,21 +368,48 @@ public final class DBusSkeleton implements ExportedInterface {
      * Emits signal {@code NameLost} at every place this skeleton is exported.
      */
     public void emitNameLost(String name) {
-        emitSignal(NAME_LOST, NAME_LOST_ARGS, w -> w.writeString(name));
+        emitSignal(null, NAME_LOST, NAME_LOST_ARGS, w -> w.writeString(name));
+    }
+
+    /**
+     * Emits signal {@code NameLost} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitNameLost(BusName destination, String name) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, NAME_LOST, NAME_LOST_ARGS, w -> w.writeString(name));
     }
 
     /**
      * Emits signal {@code NameAcquired} at every place this skeleton is exported.
      */
     public void emitNameAcquired(String name) {
-        emitSignal(NAME_ACQUIRED, NAME_ACQUIRED_ARGS, w -> w.writeString(name));
+        emitSignal(null, NAME_ACQUIRED, NAME_ACQUIRED_ARGS, w -> w.writeString(name));
+    }
+
+    /**
+     * Emits signal {@code NameAcquired} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitNameAcquired(BusName destination, String name) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, NAME_ACQUIRED, NAME_ACQUIRED_ARGS, w -> w.writeString(name));
     }
 
     /**
      * Emits signal {@code ActivatableServicesChanged} at every place this skeleton is exported.
      */
     public void emitActivatableServicesChanged() {
-        emitSignal(ACTIVATABLE_SERVICES_CHANGED, ACTIVATABLE_SERVICES_CHANGED_ARGS, w -> { });
+        emitSignal(null, ACTIVATABLE_SERVICES_CHANGED, ACTIVATABLE_SERVICES_CHANGED_ARGS, w -> { });
+    }
+
+    /**
+     * Emits signal {@code ActivatableServicesChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitActivatableServicesChanged(BusName destination) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, ACTIVATABLE_SERVICES_CHANGED, ACTIVATABLE_SERVICES_CHANGED_ARGS, w -> { });
     }
 
     /**

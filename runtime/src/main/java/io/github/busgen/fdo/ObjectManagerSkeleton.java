@@ -14,6 +14,7 @@ import io.github.busgen.introspect.ArgInfo;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -122,9 +123,10 @@ public final class ObjectManagerSkeleton implements ExportedInterface {
         call.reply(GET_MANAGED_OBJECTS_OUT, w -> ObjectManagerCodec.writeMapOfObjectPathToMapOfStringToMapOfStringToVariant(w, result));
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -133,7 +135,20 @@ public final class ObjectManagerSkeleton implements ExportedInterface {
      */
     public void emitInterfacesAdded(ObjectPath objectPath,
             Map<String, Map<String, Variant>> interfaces) {
-        emitSignal(INTERFACES_ADDED, INTERFACES_ADDED_ARGS, w -> {
+        emitSignal(null, INTERFACES_ADDED, INTERFACES_ADDED_ARGS, w -> {
+                    w.writeObjectPath(objectPath);
+                    ObjectManagerCodec.writeMapOfStringToMapOfStringToVariant(w, interfaces);
+                });
+    }
+
+    /**
+     * Emits signal {@code InterfacesAdded} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitInterfacesAdded(BusName destination, ObjectPath objectPath,
+            Map<String, Map<String, Variant>> interfaces) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, INTERFACES_ADDED, INTERFACES_ADDED_ARGS, w -> {
                     w.writeObjectPath(objectPath);
                     ObjectManagerCodec.writeMapOfStringToMapOfStringToVariant(w, interfaces);
                 });
@@ -143,7 +158,20 @@ public final class ObjectManagerSkeleton implements ExportedInterface {
      * Emits signal {@code InterfacesRemoved} at every place this skeleton is exported.
      */
     public void emitInterfacesRemoved(ObjectPath objectPath, List<String> interfaces) {
-        emitSignal(INTERFACES_REMOVED, INTERFACES_REMOVED_ARGS, w -> {
+        emitSignal(null, INTERFACES_REMOVED, INTERFACES_REMOVED_ARGS, w -> {
+                    w.writeObjectPath(objectPath);
+                    ObjectManagerCodec.writeListOfString(w, interfaces);
+                });
+    }
+
+    /**
+     * Emits signal {@code InterfacesRemoved} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitInterfacesRemoved(BusName destination, ObjectPath objectPath,
+            List<String> interfaces) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, INTERFACES_REMOVED, INTERFACES_REMOVED_ARGS, w -> {
                     w.writeObjectPath(objectPath);
                     ObjectManagerCodec.writeListOfString(w, interfaces);
                 });

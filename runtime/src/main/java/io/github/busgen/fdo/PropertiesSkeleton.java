@@ -14,6 +14,7 @@ import io.github.busgen.introspect.ArgInfo;
 import io.github.busgen.introspect.InterfaceInfo;
 import io.github.busgen.introspect.MethodInfo;
 import io.github.busgen.introspect.SignalInfo;
+import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
@@ -141,9 +142,10 @@ public final class PropertiesSkeleton implements ExportedInterface {
         call.reply(GET_ALL_OUT, w -> PropertiesCodec.writeMapOfStringToVariant(w, result));
     }
 
-    private void emitSignal(MemberName member, Signature signature, BodyWriter body) {
+    private void emitSignal(BusName destination, MemberName member, Signature signature,
+            BodyWriter body) {
         for (Export export : this.exports) {
-            export.connection().emitSignal(export.path(), INTERFACE, member, signature, body);
+            export.connection().emitSignal(destination, export.path(), INTERFACE, member, signature, body);
         }
     }
 
@@ -152,7 +154,21 @@ public final class PropertiesSkeleton implements ExportedInterface {
      */
     public void emitPropertiesChanged(String interfaceName, Map<String, Variant> changedProperties,
             List<String> invalidatedProperties) {
-        emitSignal(PROPERTIES_CHANGED, PROPERTIES_CHANGED_ARGS, w -> {
+        emitSignal(null, PROPERTIES_CHANGED, PROPERTIES_CHANGED_ARGS, w -> {
+                    w.writeString(interfaceName);
+                    PropertiesCodec.writeMapOfStringToVariant(w, changedProperties);
+                    PropertiesCodec.writeListOfString(w, invalidatedProperties);
+                });
+    }
+
+    /**
+     * Emits signal {@code PropertiesChanged} to {@code destination} only (a unicast signal, which the bus delivers to that
+     * connection alone), at every place this skeleton is exported.
+     */
+    public void emitPropertiesChanged(BusName destination, String interfaceName,
+            Map<String, Variant> changedProperties, List<String> invalidatedProperties) {
+        Objects.requireNonNull(destination, "destination");
+        emitSignal(destination, PROPERTIES_CHANGED, PROPERTIES_CHANGED_ARGS, w -> {
                     w.writeString(interfaceName);
                     PropertiesCodec.writeMapOfStringToVariant(w, changedProperties);
                     PropertiesCodec.writeListOfString(w, invalidatedProperties);

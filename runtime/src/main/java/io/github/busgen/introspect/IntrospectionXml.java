@@ -81,7 +81,7 @@ public final class IntrospectionXml {
             b.append(in2).append("</signal>\n");
         }
         for (PropertyInfo p : i.properties()) {
-            b.append(in2).append("<property name=\"").append(p.name()).append("\" type=\"")
+            b.append(in2).append("<property name=\"").append(escape(p.name().value())).append("\" type=\"")
                     .append(escape(p.type().value())).append("\" access=\"").append(p.access().xml()).append('"');
             if (p.annotations().isEmpty()) {
                 b.append("/>\n");

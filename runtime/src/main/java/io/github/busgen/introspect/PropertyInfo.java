@@ -1,6 +1,6 @@
 package io.github.busgen.introspect;
 
-import io.github.busgen.names.MemberName;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.wire.Signature;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param access      whether it can be read, written, or both
  * @param annotations its annotations, for example {@link Annotation#EMITS_CHANGED_SIGNAL}
  */
-public record PropertyInfo(MemberName name, Signature type, Access access, List<Annotation> annotations) {
+public record PropertyInfo(PropertyName name, Signature type, Access access, List<Annotation> annotations) {
     /** What a property allows. */
     public enum Access {
         /** {@code read} */

@@ -56,12 +56,7 @@ public final class BusName implements Comparable<BusName> {
 
     /** Whether {@code name} is a valid bus name. */
     public static boolean isValid(String name) {
-        try {
-            check(name);
-            return true;
-        } catch (InvalidNameException e) {
-            return false;
-        }
+        return NameChecks.passes(BusName::check, name);
     }
 
     private static void check(String name) {

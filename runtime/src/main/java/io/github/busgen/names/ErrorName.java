@@ -31,12 +31,7 @@ public final class ErrorName implements Comparable<ErrorName> {
 
     /** Whether {@code name} is a valid error name. */
     public static boolean isValid(String name) {
-        try {
-            InterfaceName.check("error name", name);
-            return true;
-        } catch (InvalidNameException e) {
-            return false;
-        }
+        return NameChecks.passes(n -> InterfaceName.check("error name", n), name);
     }
 
     /** The name as a string. */

@@ -31,12 +31,7 @@ public final class InterfaceName implements Comparable<InterfaceName> {
 
     /** Whether {@code name} is a valid interface name. */
     public static boolean isValid(String name) {
-        try {
-            check("interface name", name);
-            return true;
-        } catch (InvalidNameException e) {
-            return false;
-        }
+        return NameChecks.passes(n -> check("interface name", n), name);
     }
 
     static void check(String kind, String name) {

@@ -2,7 +2,7 @@ package io.github.busgen.names;
 
 /**
  * A D-Bus member name: the name of a method or signal, such as {@code GetNameOwner}. Property names
- * follow the same rules.
+ * conventionally follow the same rules, but need not: see {@link PropertyName}.
  *
  * <p>Rules (specification, "Valid Names", "Member names"): 1 to 255 characters of
  * {@code [A-Za-z0-9_]}, not beginning with a digit, no '.'.
@@ -31,29 +31,18 @@ public final class MemberName implements Comparable<MemberName> {
 
     /** Whether {@code name} is a valid member name. */
     public static boolean isValid(String name) {
-        try {
-            check(name);
-            return true;
-        } catch (InvalidNameException e) {
-            return false;
-        }
+        return NameChecks.passes(MemberName::check, name);
     }
 
     private static void check(String name) {
         if (name == null) {
             throw new NullPointerException("member name");
         }
-        int len = name.length();
-        if (len == 0) {
-            throw new InvalidNameException("member name", name, NameRule.EMPTY, -1);
-        }
-        if (len > NameChecks.MAX_NAME_LENGTH) {
-            throw new InvalidNameException("member name", name, NameRule.TOO_LONG, NameChecks.MAX_NAME_LENGTH);
-        }
+        NameChecks.checkLength("member name", name);
         if (NameChecks.isDigit(name.charAt(0))) {
             throw new InvalidNameException("member name", name, NameRule.LEADING_DIGIT, 0);
         }
-        for (int i = 0; i < len; i++) {
+        for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '.') {
                 throw new InvalidNameException("member name", name, NameRule.MEMBER_HAS_PERIOD, i);

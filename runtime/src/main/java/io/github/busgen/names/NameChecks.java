@@ -18,6 +18,29 @@ final class NameChecks {
         return c >= '0' && c <= '9';
     }
 
+    /**
+     * Whether {@code check} accepts {@code name}: the {@code isValid} of every name type. A null
+     * name is no name at all, and throws as {@code check} throws.
+     */
+    static boolean passes(java.util.function.Consumer<String> check, String name) {
+        try {
+            check.accept(name);
+            return true;
+        } catch (InvalidNameException e) {
+            return false;
+        }
+    }
+
+    /** Checks the length rules of bus, interface, error, member and property names: 1 to 255 characters. */
+    static void checkLength(String kind, String s) {
+        if (s.isEmpty()) {
+            throw new InvalidNameException(kind, s, NameRule.EMPTY, -1);
+        }
+        if (s.length() > MAX_NAME_LENGTH) {
+            throw new InvalidNameException(kind, s, NameRule.TOO_LONG, MAX_NAME_LENGTH);
+        }
+    }
+
     /** {@code [A-Za-z0-9_]}. */
     static boolean isNameChar(char c) {
         return isAsciiLetter(c) || isDigit(c) || c == '_';
@@ -32,13 +55,8 @@ final class NameChecks {
      */
     static void checkDotted(String kind, String s, int start, boolean allowHyphen, boolean digitsLead,
                             int minElements) {
+        checkLength(kind, s);
         int len = s.length();
-        if (len == 0) {
-            throw new InvalidNameException(kind, s, NameRule.EMPTY, -1);
-        }
-        if (len > MAX_NAME_LENGTH) {
-            throw new InvalidNameException(kind, s, NameRule.TOO_LONG, MAX_NAME_LENGTH);
-        }
         int elements = 1;
         int elementStart = start;
         for (int i = start; i < len; i++) {

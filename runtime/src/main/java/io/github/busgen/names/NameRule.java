@@ -24,6 +24,8 @@ public enum NameRule {
     INVALID_BUS_NAME_CHARACTER("may only contain the ASCII characters [A-Z][a-z][0-9]_-"),
     /** Elements of interface, error and well-known bus names and member names start with a non-digit. */
     LEADING_DIGIT("must not have an element that begins with a digit"),
+    /** Property names are printable ASCII without spaces (busgen's rule; see {@link PropertyName}). */
+    PROPERTY_CHARACTER("may only contain printable ASCII characters other than space ('!' to '~')"),
     /** Member names contain no period. */
     MEMBER_HAS_PERIOD("must not contain '.' (a member name is a single element)"),
     /** Object paths start with '/'. */

@@ -34,12 +34,7 @@ public final class ObjectPath implements Comparable<ObjectPath> {
 
     /** Whether {@code path} is a valid object path. */
     public static boolean isValid(String path) {
-        try {
-            check(path);
-            return true;
-        } catch (InvalidNameException e) {
-            return false;
-        }
+        return NameChecks.passes(ObjectPath::check, path);
     }
 
     private static void check(String path) {

@@ -109,7 +109,7 @@ class BusTypesInteropTest {
         List<String> command = new ArrayList<>(List.of(Programs.python(),
                 Programs.resource("/interop/echo_peer.py").toString(), bus.address(), PEER.value()));
         command.addAll(signatures());
-        Programs.Peer peer = Programs.start(command.toArray(String[]::new));
+        Programs.Peer peer = Programs.start(command);
         peer.awaitPrefix("ready ", Duration.ofSeconds(20));
         return peer;
     }

@@ -172,6 +172,48 @@ class PeerConnectionTest {
         }
     }
 
+    /**
+     * Property names need not be member names (specification, "org.freedesktop.DBus.Properties"):
+     * a GObject-style one and one of punctuation that XML must escape work in Get, Set, GetAll,
+     * PropertiesChanged and Introspect.
+     */
+    @Test
+    void propertyNamesThatAreNoMemberNamesWorkEverywhere() throws Exception {
+        AtomicInteger printing = new AtomicInteger(0);
+        String odd = "a&b<c>\"d'*/";
+        try (PeerPair p = PeerPair.open()) {
+            SimpleInterface iface = testInterface()
+                    .property("disable-printing", "b", PropertyInfo.Access.READWRITE, () -> printing.get() == 1,
+                            v -> printing.set((Boolean) v ? 1 : 0))
+                    .property(odd, "s", PropertyInfo.Access.READ, () -> "odd", null)
+                    .build();
+            p.server.export(PATH, iface);
+            assertEquals(List.of(Variant.ofBoolean(false)),
+                    p.client.call(props("Get", "ss", "com.example.Test", "disable-printing")).body());
+            p.client.call(props("Set", "ssv", "com.example.Test", "disable-printing", Variant.ofBoolean(true)));
+            assertEquals(1, printing.get());
+            assertEquals(List.of(Variant.ofString("odd")), p.client.call(props("Get", "ss", "", odd)).body());
+            Object all = p.client.call(props("GetAll", "s", "com.example.Test")).body().get(0);
+            assertEquals(Map.of("disable-printing", Variant.ofBoolean(true), odd, Variant.ofString("odd")), all);
+            assertError(p, props("Get", "ss", "com.example.Test", "disable_printing"), DBusErrors.UNKNOWN_PROPERTY);
+
+            BlockingQueue<List<Object>> changes = new LinkedBlockingQueue<>();
+            try (Subscription s = p.client.subscribe(MatchRule.signal(StandardInterfaces.PROPERTIES,
+                    MemberName.of("PropertiesChanged")), m -> changes.add(Bodies.values(m)))) {
+                p.server.emitPropertiesChanged(PATH, iface, List.of("disable-printing"));
+                assertEquals(List.of("com.example.Test", Map.of("disable-printing", Variant.ofBoolean(true)), List.of()),
+                        changes.poll(10, TimeUnit.SECONDS));
+            }
+
+            String xml = (String) p.client.call(Message.methodCall(PATH, MemberName.of("Introspect"))
+                    .interfaceName(StandardInterfaces.INTROSPECTABLE).build()).body().get(0);
+            assertTrue(xml.contains("<property name=\"disable-printing\" type=\"b\" access=\"readwrite\"/>"), xml);
+            assertTrue(xml.contains("<property name=\"a&amp;b&lt;c&gt;&quot;d'*/\" type=\"s\" access=\"read\"/>"), xml);
+        }
+        assertThrows(io.github.busgen.names.InvalidNameException.class, () -> testInterface()
+                .property("paper size", "s", PropertyInfo.Access.READ, () -> "A4", null));
+    }
+
     static Message props(String member, String signature, Object... args) {
         return Message.methodCall(PATH, MemberName.of(member)).interfaceName(StandardInterfaces.PROPERTIES)
                 .body(Signature.of(signature), args);

@@ -5,6 +5,8 @@ import io.github.busgen.names.ErrorName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
+import io.github.busgen.testing.ChunkedChannel;
+import io.github.busgen.testing.Programs;
 import io.github.busgen.testing.ValueText;
 import io.github.busgen.wire.DBusProtocolException;
 import io.github.busgen.wire.DBusType;
@@ -19,8 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
@@ -117,15 +117,7 @@ class CapturedMessagesTest {
         }
     }
 
-    private static final Path DIR = capturedDirectory();
-
-    private static Path capturedDirectory() {
-        try {
-            return Path.of(CapturedMessagesTest.class.getResource("/captured/README.md").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final Path DIR = Programs.resource("/captured/README.md").getParent();
 
     private static List<Capture> captures() {
         try (Stream<Path> files = Files.list(DIR)) {
@@ -225,7 +217,7 @@ class CapturedMessagesTest {
         }
         byte[] bytes = stream.toByteArray();
         assertFramed(all, Channels.newChannel(new ByteArrayInputStream(bytes)));
-        assertFramed(all, new OneByteChannel(bytes));
+        assertFramed(all, new ChunkedChannel(bytes, 1)); // one byte per read, the worst cut a socket makes
     }
 
     private static void assertFramed(List<Capture> all, ReadableByteChannel channel) throws Exception {
@@ -238,37 +230,6 @@ class CapturedMessagesTest {
             assertTrue(Values.deepEquals(MessageDecoder.decode(c.bytes).body(), m.body()), c.name + " body");
         }
         assertNull(framer.read(), "the stream holds only the captures");
-    }
-
-    /** A channel that hands out one byte per read, the worst way a socket can cut a stream. */
-    private static final class OneByteChannel implements ReadableByteChannel {
-        private final byte[] bytes;
-        private int pos;
-
-        OneByteChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (pos == bytes.length) {
-                return -1;
-            }
-            if (!dst.hasRemaining()) {
-                return 0;
-            }
-            dst.put(bytes[pos++]);
-            return 1;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /**

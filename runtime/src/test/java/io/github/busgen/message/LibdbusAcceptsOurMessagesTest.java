@@ -4,7 +4,8 @@ import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.names.ObjectPath;
-import io.github.busgen.testing.DaemonProcess;
+import io.github.busgen.testing.PrivateBus;
+import io.github.busgen.testing.Programs;
 import io.github.busgen.testing.ValueText;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Struct;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -50,7 +50,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Timeout(120) // a guard against a hung peer, not a timing assertion
 class LibdbusAcceptsOurMessagesTest {
-    private static final String PYTHON = "/usr/bin/python3";
     private static final ObjectPath PATH = ObjectPath.of("/io/github/busgen/Test");
     private static final InterfaceName INTERFACE = InterfaceName.of("io.github.busgen.Test");
     private static final BusName BUS = BusName.of("org.freedesktop.DBus");
@@ -151,12 +150,12 @@ class LibdbusAcceptsOurMessagesTest {
 
     @Test
     void aPrivateDaemonAndPythonDbusAcceptEveryMessageWeBuild() throws Exception {
-        requirePythonDbus();
+        String pythonDbus = Programs.python();
         List<Case> cases = cases();
-        try (DaemonProcess daemon = DaemonProcess.start()) {
-            Path script = resource("/interop/signal_subscriber.py");
+        try (PrivateBus daemon = PrivateBus.start()) {
+            Path script = Programs.resource("/interop/signal_subscriber.py");
             Path pythonErrors = daemon.directory().resolve("subscriber.err");
-            Process python = new ProcessBuilder(PYTHON, script.toString(), daemon.address(), INTERFACE.value())
+            Process python = new ProcessBuilder(pythonDbus, script.toString(), daemon.address(), INTERFACE.value())
                     .redirectError(pythonErrors.toFile())
                     .start();
             try (RawBusConnection bus = RawBusConnection.open(daemon)) {
@@ -229,7 +228,7 @@ class LibdbusAcceptsOurMessagesTest {
                 () -> builder.body(Signature.of("v"), nestedVariants(65, Variant.ofInt32(7))));
         assertTrue(e.getMessage().contains("more than 64 deep"), e.getMessage());
 
-        try (DaemonProcess daemon = DaemonProcess.start(); RawBusConnection bus = RawBusConnection.open(daemon)) {
+        try (PrivateBus daemon = PrivateBus.start(); RawBusConnection bus = RawBusConnection.open(daemon)) {
             MessageBuilder b = Message.signal(PATH, INTERFACE, MemberName.of("TooDeep")).serial(bus.nextSerial());
             WireWriter w = b.beginBody(Signature.of("v"));
             for (int i = 0; i < 64; i++) {
@@ -294,7 +293,7 @@ class LibdbusAcceptsOurMessagesTest {
         }
 
         /** Connects, authenticates and says Hello. */
-        static RawBusConnection open(DaemonProcess daemon) throws Exception {
+        static RawBusConnection open(PrivateBus daemon) throws Exception {
             RawBusConnection c = new RawBusConnection(SocketChannel.open(UnixDomainSocketAddress.of(daemon.socketPath())));
             c.authenticate();
             Message hello = c.call(busMethod("Hello").serial(c.nextSerial()).build());
@@ -407,21 +406,6 @@ class LibdbusAcceptsOurMessagesTest {
             }
         }
         throw new IOException("no Uid line in /proc/self/status");
-    }
-
-    private static void requirePythonDbus() throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            fail(PYTHON + " is missing; this test needs python-dbus: " + DaemonProcess.INSTALL_HINT);
-        }
-        Process p = new ProcessBuilder(PYTHON, "-c", "import dbus, dbus.mainloop.glib, gi").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            fail(PYTHON + " cannot import dbus and gi (" + out.trim() + "); " + DaemonProcess.INSTALL_HINT);
-        }
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(LibdbusAcceptsOurMessagesTest.class.getResource(name).toURI());
     }
 
     private static String read(Path file) {

@@ -27,6 +27,7 @@ class NamesTest {
             new Kind("interface name", InterfaceName::of, n -> "a." + "b".repeat(n - 2), NameRule.TOO_LONG),
             new Kind("error name", ErrorName::of, n -> "a." + "b".repeat(n - 2), NameRule.TOO_LONG),
             new Kind("member name", MemberName::of, "m"::repeat, NameRule.TOO_LONG),
+            new Kind("property name", PropertyName::of, n -> "a-" + "b".repeat(n - 2), NameRule.TOO_LONG),
             new Kind("signature", Signature::of, "i"::repeat, NameRule.SIGNATURE_TOO_LONG));
 
     @Test
@@ -93,7 +94,7 @@ class NamesTest {
     @Test
     void emptyNamesBreakTheEmptyRule() {
         for (Function<String, Object> of : List.<Function<String, Object>>of(BusName::of, InterfaceName::of,
-                ErrorName::of, MemberName::of, ObjectPath::of)) {
+                ErrorName::of, MemberName::of, PropertyName::of, ObjectPath::of)) {
             assertEquals(NameRule.EMPTY, assertThrows(InvalidNameException.class, () -> of.apply("")).rule());
         }
         assertSame(Signature.EMPTY, Signature.of(""), "the empty signature is valid");
@@ -105,6 +106,7 @@ class NamesTest {
         assertThrows(NullPointerException.class, () -> InterfaceName.of(null));
         assertThrows(NullPointerException.class, () -> ErrorName.of(null));
         assertThrows(NullPointerException.class, () -> MemberName.of(null));
+        assertThrows(NullPointerException.class, () -> PropertyName.of(null));
         assertThrows(NullPointerException.class, () -> ObjectPath.of(null));
     }
 
@@ -122,6 +124,29 @@ class NamesTest {
         assertEquals(NameRule.PATH_CHARACTER, assertThrows(InvalidNameException.class, () -> ObjectPath.of("/a-b")).rule());
         assertEquals(NameRule.PATH_CHARACTER, assertThrows(InvalidNameException.class, () -> ObjectPath.of("/é")).rule());
         assertEquals(NameRule.INVALID_CHARACTER, assertThrows(InvalidNameException.class, () -> MemberName.of("Grüße")).rule());
+    }
+
+    /** busgen's rule for property names: printable ASCII without space, 1 to 255 characters. */
+    @Test
+    void propertyNamesAllowWhatMemberNamesDoNotButOnlyPrintableAscii() {
+        for (String valid : List.of("Count", "_x", "disable-printing", "power-saver-enabled", "org.example:Level",
+                "2fa", "-", "x*/y{z}&<\\u0041>\"'", "!~")) {
+            assertEquals(valid, PropertyName.of(valid).value(), valid);
+            assertTrue(PropertyName.isValid(valid), valid);
+        }
+        assertTrue(MemberName.isValid("Count") && PropertyName.isValid("Count"), "a member name is a property name");
+        for (String invalid : List.of("paper size", "tab\there", "new\nline", "Größe", "\u007f", "nul\0")) {
+            InvalidNameException e = assertThrows(InvalidNameException.class, () -> PropertyName.of(invalid), invalid);
+            assertEquals(NameRule.PROPERTY_CHARACTER, e.rule(), invalid);
+            assertEquals("property name", e.kind());
+            assertFalse(PropertyName.isValid(invalid), invalid);
+        }
+        InvalidNameException e = assertThrows(InvalidNameException.class, () -> PropertyName.of("paper size"));
+        assertEquals("invalid property name \"paper size\": a property name " + NameRule.PROPERTY_CHARACTER.text()
+                + " (at index 5)", e.getMessage());
+        assertEquals(PropertyName.of("disable-printing"), PropertyName.of("disable-printing"));
+        assertNotEquals(PropertyName.of("a"), PropertyName.of("b"));
+        assertTrue(PropertyName.of("A").compareTo(PropertyName.of("B")) < 0);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.busgen.serving;
 
 import io.github.busgen.connection.DBusErrors;
 import io.github.busgen.connection.DBusException;
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +30,7 @@ class ConcurrentHandlersTest {
 
     /** The next Later call's future, once its handler has run. */
     private static CompletableFuture<String> nextLater() throws InterruptedException {
-        CompletableFuture<String> f = bus.service.later.poll(Tool.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        CompletableFuture<String> f = bus.service.later.poll(Programs.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertNotNull(f, "the Later handler did not run");
         return f;
     }
@@ -39,34 +40,34 @@ class ConcurrentHandlersTest {
         String name = LibraryService.NAME.value();
         String p = PATH.value();
         // the tools' own reply timeouts, raised well above the test's limit so that only an answer ends them
-        Tool.Running blocked = Tool.Running.start(bus.busctlCommand("call", "--timeout=300", name, p, LIBRARY, "Block"));
-        assertTrue(bus.service.blockEntered.await(Tool.TIMEOUT_SECONDS, TimeUnit.SECONDS), "Block did not start");
+        Programs.Peer blocked = Programs.start(bus.busctlCommand("call", "--timeout=300", name, p, LIBRARY, "Block"));
+        assertTrue(bus.service.blockEntered.await(Programs.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "Block did not start");
 
-        Tool.Running late1 = Tool.Running.start(bus.gdbusCallCommand(p, LIBRARY + ".Later", "--timeout", "300", "'one'"));
+        Programs.Peer late1 = Programs.start(bus.gdbusCallCommand(p, LIBRARY + ".Later", "--timeout", "300", "'one'"));
         CompletableFuture<String> f1 = nextLater();
-        Tool.Running late2 = Tool.Running.start(withReplyTimeout(bus.dbusSendCommand(p, LIBRARY + ".Later", "string:two")));
+        Programs.Peer late2 = Programs.start(withReplyTimeout(bus.dbusSendCommand(p, LIBRARY + ".Later", "string:two")));
         CompletableFuture<String> f2 = nextLater();
-        Tool.Running late3 = Tool.Running.start(bus.busctlCommand("call", "--timeout=300", name, p, LIBRARY, "Later", "s", "three"));
+        Programs.Peer late3 = Programs.start(bus.busctlCommand("call", "--timeout=300", name, p, LIBRARY, "Later", "s", "three"));
         CompletableFuture<String> f3 = nextLater();
 
         // a crowd of calls at once, throwing handlers among them
-        List<Tool.Running> crowd = new ArrayList<>();
+        List<Programs.Peer> crowd = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            crowd.add(Tool.Running.start(bus.busctlCommand("call", name, p, LIBRARY, "Lend", "su", "Dune", String.valueOf(i + 1))));
+            crowd.add(Programs.start(bus.busctlCommand("call", name, p, LIBRARY, "Lend", "su", "Dune", String.valueOf(i + 1))));
             expected.add("s \"Dune for " + (i + 1) + " days\"\n");
-            crowd.add(Tool.Running.start(bus.gdbusCallCommand(p, LIBRARY + ".Crash")));
+            crowd.add(Programs.start(bus.gdbusCallCommand(p, LIBRARY + ".Crash")));
             expected.add("Error: GDBus.Error:org.freedesktop.DBus.Error.Failed: the shelf collapsed\n");
-            crowd.add(Tool.Running.start(bus.dbusSendCommand(p, LIBRARY + ".Lend", "string:Emma", "uint32:0")));
+            crowd.add(Programs.start(bus.dbusSendCommand(p, LIBRARY + ".Lend", "string:Emma", "uint32:0")));
             expected.add("Error org.freedesktop.DBus.Error.InvalidArgs: a book is lent for at least one day\n");
-            crowd.add(Tool.Running.start(bus.busctlCommand("get-property", name, p, LIBRARY, "Name")));
+            crowd.add(Programs.start(bus.busctlCommand("get-property", name, p, LIBRARY, "Name")));
             expected.add("s \"Busgen Public Library\"\n");
-            crowd.add(Tool.Running.start(bus.gdbusCallCommand("/anywhere", "org.freedesktop.DBus.Peer.Ping")));
+            crowd.add(Programs.start(bus.gdbusCallCommand("/anywhere", "org.freedesktop.DBus.Peer.Ping")));
             expected.add("()\n");
         }
         for (int i = 0; i < crowd.size(); i++) {
-            Tool.Result r = crowd.get(i).finish();
-            assertEquals(expected.get(i), r.exitCode == 0 ? r.out : r.err, r::toString);
+            Programs.Result r = crowd.get(i).finish();
+            assertEquals(expected.get(i), r.exitCode == 0 ? r.stdout : r.stderr, r::toString);
         }
 
         // still waiting: nothing has answered them

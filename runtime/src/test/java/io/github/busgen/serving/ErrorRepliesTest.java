@@ -2,6 +2,7 @@ package io.github.busgen.serving;
 
 import io.github.busgen.connection.DBusErrors;
 import io.github.busgen.names.ErrorName;
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -119,7 +120,7 @@ class ErrorRepliesTest {
      * Runs a tool that must fail, checks the error on the wire, and that the tool's standard error
      * shows what {@code shown} makes of the error's message.
      */
-    private static void reports(Case c, String tool, Supplier<Tool.Result> run, UnaryOperator<String> shown) {
+    private static void reports(Case c, String tool, Supplier<Programs.Result> run, UnaryOperator<String> shown) {
         int mark = bus.monitor.mark();
         String err = run.get().failed();
         String expected = shown.apply(onTheWire(c, mark));

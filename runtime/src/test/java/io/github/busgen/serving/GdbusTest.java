@@ -1,5 +1,6 @@
 package io.github.busgen.serving;
 
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +37,7 @@ class GdbusTest {
 
     @Test
     void introspectRecursesThroughEveryNode() {
-        String out = Tool.GDBUS.run("introspect", "--address", bus.address(), "--dest", LibraryService.NAME.value(),
+        String out = Programs.run(Programs.gdbus(), "introspect", "--address", bus.address(), "--dest", LibraryService.NAME.value(),
                 "--object-path", "/", "--recurse").ok();
         String text = folded(out);
         List<String> nodes = text.lines().filter(l -> l.startsWith("node ")).map(l -> l.split(" ")[1]).toList();

@@ -1,5 +1,7 @@
 package io.github.busgen.serving;
 
+import io.github.busgen.testing.Programs;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -94,7 +96,7 @@ final class Monitor implements AutoCloseable {
      * once it is a monitor: the bus takes its unique name away (NameLost) when it becomes one.
      */
     static Monitor start(String address, String... rules) {
-        List<String> cmd = Tool.DBUS_MONITOR.command("--address", address);
+        List<String> cmd = new ArrayList<>(List.of(Programs.dbusMonitor(), "--address", address));
         cmd.addAll(List.of(rules));
         try {
             Monitor m = new Monitor(address, new ProcessBuilder(cmd).redirectErrorStream(true).start());
@@ -169,8 +171,8 @@ final class Monitor implements AutoCloseable {
      * prints another header and the message before it counts as complete.
      */
     private void nudge() {
-        Tool.DBUS_SEND.run("--bus=" + address, "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.GetId").ok();
+        Programs.run(Programs.dbusSend(), "--bus=" + address, "--print-reply", "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus", "org.freedesktop.DBus.GetId").ok();
     }
 
     /** Everything seen so far. */
@@ -197,7 +199,7 @@ final class Monitor implements AutoCloseable {
      * moment, nudges the bus once for it.
      */
     Seen await(int mark, String description, Predicate<Seen> what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Tool.TIMEOUT_SECONDS);
+        long deadline = System.nanoTime() + Programs.TIMEOUT.toNanos();
         int nudged = -1;
         while (true) {
             int nudge;

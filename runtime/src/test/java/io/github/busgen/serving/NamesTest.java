@@ -5,6 +5,7 @@ import io.github.busgen.connection.NameRequest;
 import io.github.busgen.fdo.BusClient;
 import io.github.busgen.names.BusName;
 import io.github.busgen.testing.PrivateBus;
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class NamesTest {
         }
 
         boolean nextChange() throws InterruptedException {
-            Boolean b = changes.poll(Tool.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Boolean b = changes.poll(Programs.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (b == null) {
                 throw new AssertionError("the request of " + request + " heard nothing");
             }
@@ -79,15 +80,15 @@ class NamesTest {
 
     /** The owner as dbus-send learns it from the bus, or the error dbus-send prints. */
     private String owner() {
-        Tool.Result r = Tool.DBUS_SEND.run("--bus=" + bus.address(), "--print-reply=literal", "--dest=org.freedesktop.DBus",
+        Programs.Result r = Programs.run(Programs.dbusSend(), "--bus=" + bus.address(), "--print-reply=literal", "--dest=org.freedesktop.DBus",
                 "/org/freedesktop/DBus", "org.freedesktop.DBus.GetNameOwner", "string:" + NAME);
-        return r.exitCode == 0 ? r.out.trim() : r.err.trim();
+        return r.exitCode == 0 ? r.stdout.trim() : r.stderr.trim();
     }
 
     private String queue() {
-        Tool.Result r = Tool.DBUS_SEND.run("--bus=" + bus.address(), "--print-reply=literal", "--dest=org.freedesktop.DBus",
+        Programs.Result r = Programs.run(Programs.dbusSend(), "--bus=" + bus.address(), "--print-reply=literal", "--dest=org.freedesktop.DBus",
                 "/org/freedesktop/DBus", "org.freedesktop.DBus.ListQueuedOwners", "string:" + NAME);
-        return r.exitCode == 0 ? r.out.trim().replaceAll("\\s+", " ") : r.err.trim();
+        return r.exitCode == 0 ? r.stdout.trim().replaceAll("\\s+", " ") : r.stderr.trim();
     }
 
     private static String noOwner() {

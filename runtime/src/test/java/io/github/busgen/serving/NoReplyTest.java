@@ -1,5 +1,7 @@
 package io.github.busgen.serving;
 
+import io.github.busgen.testing.Programs;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,9 +42,9 @@ class NoReplyTest {
                 rawCall(p, "org.freedesktop.DBus.Peer", "Ping", true, "", ""),
                 rawCall(p, "org.freedesktop.DBus.Introspectable", "Introspect", true, "", ""),
                 rawCall(p, LIBRARY, "Describe", false, "", ""));                       // the sentinel
-        Tool.Result r = bus.rawCalls(calls);
+        Programs.Result r = bus.rawCalls(calls);
         List<String> expected = new ArrayList<>();
-        expected.add(r.out.lines().findFirst().orElse("")); // ready :1.N
+        expected.add(r.stdout.lines().findFirst().orElse("")); // ready :1.N
         for (int i = 0; i < calls.size() - 1; i++) {
             expected.add("sent " + i);
         }

@@ -3,6 +3,7 @@ package io.github.busgen.serving;
 import io.github.busgen.connection.SimpleInterface;
 import io.github.busgen.connection.Subscription;
 import io.github.busgen.introspect.PropertyInfo.Access;
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,8 +26,8 @@ class ObjectManagerTest {
     @Test
     void pythonClientFollowsObjectsAddedAndRemoved() {
         String b1 = BOOKS.child("b1").value(), b2 = BOOKS.child("b2").value(), b3 = BOOKS.child("b3").value();
-        Tool.Running client = Tool.PYTHON.start(Scripts.path("object_manager_client.py"), bus.address(),
-                LibraryService.NAME.value(), PATH.value(), "4");
+        Programs.Peer client = Programs.start(Programs.python(), Programs.resource("/interop/object_manager_client.py").toString(),
+                bus.address(), LibraryService.NAME.value(), PATH.value(), "4");
         StringBuilder expected = new StringBuilder();
         expect(expected, client, "object " + b1 + " io.github.busgen.test.Book "
                 + "{'Title': <@s 'Dune'>, 'Author': <@s 'Frank Herbert'>, 'Pages': <@u 104>}");
@@ -63,7 +64,7 @@ class ObjectManagerTest {
         assertEquals(expected.toString(), client.finish().ok());
     }
 
-    private static void expect(StringBuilder expected, Tool.Running client, String line) {
+    private static void expect(StringBuilder expected, Programs.Peer client, String line) {
         expected.append(line).append('\n');
         String got = client.nextLine();
         assertEquals(line, got, () -> "the python client's output: " + client.kill());

@@ -1,5 +1,7 @@
 package io.github.busgen.serving;
 
+import io.github.busgen.testing.Programs;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +25,7 @@ class RoutingTest {
     @Test
     void callsWithoutAnInterfaceAreRoutedByMember() throws Exception {
         String p = PATH.value();
-        Tool.Result r = bus.rawCalls(List.of(
+        Programs.Result r = bus.rawCalls(List.of(
                 rawCall(p, null, "WhoAmI", false, "", ""),
                 rawCall(p, null, "Lend", false, "su", "\"Emma\", 1"),
                 rawCall(LibraryService.SHELVES.child("A").value(), null, "Where", false, "", ""),
@@ -53,7 +55,7 @@ class RoutingTest {
 
     @Test
     void introspectWithoutAnInterface() {
-        Tool.Result r = bus.rawCalls(List.of(rawCall(LibraryService.SHELVES.value(), null, "Introspect", false, "", "")));
+        Programs.Result r = bus.rawCalls(List.of(rawCall(LibraryService.SHELVES.value(), null, "Introspect", false, "", "")));
         String reply = r.ok().lines().toList().get(1);
         assertTrue(reply.startsWith("reply 0 '<!DOCTYPE node PUBLIC"), r::toString);
         assertTrue(reply.contains("<node name=\"A\"/>\\u000a  <node name=\"B\"/>\\u000a  <node name=\"C\"/>"), r::toString);

@@ -3,6 +3,7 @@ package io.github.busgen.serving;
 import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.NameRequest;
 import io.github.busgen.testing.PrivateBus;
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -99,27 +100,27 @@ final class ServiceBus implements BeforeAllCallback, AfterAllCallback, AutoClose
     }
 
     /** {@code busctl --address=ADDR ARGS}. */
-    Tool.Result busctl(String... args) {
-        return Tool.BUSCTL.run(busctlCommand(args));
+    Programs.Result busctl(String... args) {
+        return Programs.run(busctlCommand(args));
     }
 
     List<String> busctlCommand(String... args) {
-        return withPrefix(Tool.BUSCTL.command("--address=" + address()), args);
+        return withPrefix(List.of(Programs.busctl(), "--address=" + address()), args);
     }
 
     /** {@code busctl call NAME PATH INTERFACE MEMBER [SIGNATURE ARGS...]}. */
-    Tool.Result busctlCall(String path, String iface, String member, String... sigAndArgs) {
+    Programs.Result busctlCall(String path, String iface, String member, String... sigAndArgs) {
         return busctl(withPrefix(List.of("call", LibraryService.NAME.value(), path, iface, member), sigAndArgs)
                 .toArray(String[]::new));
     }
 
     /** {@code gdbus call --address ADDR --dest NAME --object-path PATH --method IFACE.MEMBER ARGS}. */
-    Tool.Result gdbusCall(String path, String method, String... args) {
-        return Tool.run(gdbusCallCommand(path, method, args));
+    Programs.Result gdbusCall(String path, String method, String... args) {
+        return Programs.run(gdbusCallCommand(path, method, args));
     }
 
     List<String> gdbusCallCommand(String path, String method, String... args) {
-        return withPrefix(Tool.GDBUS.command("call", "--address", address(), "--dest", LibraryService.NAME.value(),
+        return withPrefix(List.of(Programs.gdbus(), "call", "--address", address(), "--dest", LibraryService.NAME.value(),
                 "--object-path", path, "--method", method), args);
     }
 
@@ -128,12 +129,12 @@ final class ServiceBus implements BeforeAllCallback, AfterAllCallback, AutoClose
      * {@code --address} is its old spelling of {@code --peer}: it would not say Hello, and the
      * daemon refuses an unregistered client.)
      */
-    Tool.Result dbusSend(String path, String method, String... args) {
-        return Tool.run(dbusSendCommand(path, method, args));
+    Programs.Result dbusSend(String path, String method, String... args) {
+        return Programs.run(dbusSendCommand(path, method, args));
     }
 
     List<String> dbusSendCommand(String path, String method, String... args) {
-        return withPrefix(Tool.DBUS_SEND.command("--bus=" + address(), "--print-reply", "--dest=" + LibraryService.NAME.value(),
+        return withPrefix(List.of(Programs.dbusSend(), "--bus=" + address(), "--print-reply", "--dest=" + LibraryService.NAME.value(),
                 path, method), args);
     }
 
@@ -147,9 +148,9 @@ final class ServiceBus implements BeforeAllCallback, AfterAllCallback, AutoClose
      * Runs raw_caller.py (python-dbus) with one JSON call per element of {@code calls}; see the
      * script for the format and what it prints.
      */
-    Tool.Result rawCalls(List<String> calls) {
-        return Tool.Running.start(Tool.PYTHON.command(Scripts.path("raw_caller.py"), address(), LibraryService.NAME.value()),
-                String.join("\n", calls) + "\n").finish();
+    Programs.Result rawCalls(List<String> calls) {
+        return Programs.run(List.of(Programs.python(), Programs.resource("/interop/raw_caller.py").toString(), address(),
+                LibraryService.NAME.value()), String.join("\n", calls) + "\n");
     }
 
     /** A line of raw_caller.py's input: a call of {@code member} at {@code path}; {@code iface} may be null. */

@@ -4,6 +4,7 @@ import io.github.busgen.names.BusName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
 import io.github.busgen.wire.Signature;
+import io.github.busgen.testing.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -91,9 +92,9 @@ class SignalsTest {
 
     @Test
     void broadcastReachesEveryListenerAndUnicastOnlyItsDestination() {
-        String script = Scripts.path("signal_subscriber.py");
-        Tool.Running a = Tool.PYTHON.start(script, bus.address(), LIBRARY);
-        Tool.Running b = Tool.PYTHON.start(script, bus.address(), LIBRARY);
+        String script = Programs.resource("/interop/signal_subscriber.py").toString();
+        Programs.Peer a = Programs.start(Programs.python(), script, bus.address(), LIBRARY);
+        Programs.Peer b = Programs.start(Programs.python(), script, bus.address(), LIBRARY);
         BusName nameA = ready(a);
         BusName nameB = ready(b);
 
@@ -115,7 +116,7 @@ class SignalsTest {
         assertEquals("string \"to everyone\"", all.body);
     }
 
-    private static BusName ready(Tool.Running listener) {
+    private static BusName ready(Programs.Peer listener) {
         String line = listener.nextLine();
         assertTrue(line.startsWith("ready :"), () -> line + "\n" + listener.kill());
         return BusName.of(line.substring("ready ".length()));

@@ -1,5 +1,8 @@
 package io.github.busgen.testing;
 
+import io.github.busgen.transport.AddressEntry;
+import io.github.busgen.transport.BusAddress;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -104,8 +107,11 @@ public final class PrivateBus implements AutoCloseable {
                 b.append("  <allow_anonymous/>\n");
             }
             b.append("  <servicedir>").append(dir.resolve("services")).append("</servicedir>\n");
+            // everything allowed, eavesdropping and monitoring (dbus-monitor's BecomeMonitor) included
             b.append("  <policy context=\"default\">\n    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
-                    + "    <allow eavesdrop=\"true\"/>\n    <allow own=\"*\"/>\n  </policy>\n</busconfig>\n");
+                    + "    <allow eavesdrop=\"true\"/>\n    <allow own=\"*\"/>\n"
+                    + "    <allow send_destination=\"org.freedesktop.DBus\" send_interface=\"org.freedesktop.DBus.Monitoring\"/>\n"
+                    + "  </policy>\n</busconfig>\n");
             return b.toString();
         }
     }
@@ -181,6 +187,19 @@ public final class PrivateBus implements AutoCloseable {
     /** The address the daemon printed, with its {@code guid=}. */
     public String address() {
         return address;
+    }
+
+    /**
+     * The file of the daemon's listening socket, for a test that opens the socket itself.
+     *
+     * @throws IllegalStateException when it listens on something other than {@code unix:path=}
+     */
+    public Path socketPath() {
+        AddressEntry entry = BusAddress.parse(address).entries().get(0);
+        if (!entry.transport().equals("unix") || !entry.has("path")) {
+            throw new IllegalStateException("the daemon listens on " + address + ", not on a unix:path= socket");
+        }
+        return Path.of(entry.get("path").orElseThrow());
     }
 
     /** The daemon's HOME: its keyring is {@code home().resolve(".dbus-keyrings")}. */

@@ -36,6 +36,9 @@ public enum Message {
     /** Args: the reason from the name's validator, the annotation attribute that sets the name. */
     BAD_MEMBER_NAME("BadMemberName", Severity.ERROR,
             "%s: give a name such as DoSomething with %s"),
+    /** Args: the reason from the name's validator, the annotation attribute that sets the name. */
+    BAD_PROPERTY_NAME("BadPropertyName", Severity.ERROR,
+            "%s: give a name such as Volume or disable-printing with %s"),
     /** Args: the first Java method, the second, the D-Bus name. */
     DUPLICATE_METHOD("DuplicateMethod", Severity.ERROR,
             "%s and %s are both the D-Bus method %s, but D-Bus has no overloading: give one of them another name"
@@ -168,11 +171,6 @@ public enum Message {
     /** Args: the element. */
     XML_MISSING_TYPE("XmlMissingType", Severity.ERROR,
             "%s has no type attribute: add the D-Bus signature of its value, such as type=\"s\" or type=\"a{sv}\""),
-    /** Args: the property name, the reason from the name's validator. */
-    XML_PROPERTY_SKIPPED("XmlPropertySkipped", Severity.WARNING,
-            "property \"%s\" is skipped: %s; busgen names properties by the rules of member names (letters, digits"
-                    + " and underscores); the rest of the interface is generated, and the property can still be"
-                    + " read with the runtime's Properties client"),
     /** Args: the signature, the element, the reason from the signature's validator. */
     XML_BAD_SIGNATURE("XmlBadSignature", Severity.ERROR,
             "type=\"%s\" of %s is not one single complete D-Bus type: %s; fix the type attribute"),

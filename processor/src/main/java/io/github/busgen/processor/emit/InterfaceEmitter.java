@@ -102,7 +102,7 @@ public final class InterfaceEmitter {
         for (int i = 0; i < m.in().size(); i++) {
             String d = docs.of(Docs.key("method", m.name(), "in", i));
             if (d != null) {
-                params.add("@param " + m.in().get(i).javaName() + " " + sanitize(d));
+                params.add("@param " + m.in().get(i).javaName() + " " + Snippets.sanitize(d));
             }
         }
         String ret = null;
@@ -205,7 +205,7 @@ public final class InterfaceEmitter {
             ArgModel arg = args.get(i);
             String d = docs.of(Docs.key(kindAndName[0], kindAndName[1], list, i));
             if (d != null) {
-                params.add("@param " + arg.javaName() + " " + sanitize(d));
+                params.add("@param " + arg.javaName() + " " + Snippets.sanitize(d));
             }
             ctor.addParameter(parameter(arg));
         }
@@ -221,7 +221,7 @@ public final class InterfaceEmitter {
             ctor.addParameter(javaType(f.type()), f.accessor());
         }
         return TypeSpec.recordBuilder(s.javaType().simpleName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("The D-Bus struct {@code $L}.\n", sanitize(s.signature()))
+                .addJavadoc("The D-Bus struct {@code $L}.\n", Snippets.sanitize(s.signature()))
                 .recordConstructor(ctor.build())
                 .build();
     }
@@ -281,7 +281,7 @@ public final class InterfaceEmitter {
         StringBuilder b = new StringBuilder();
         if (text != null) {
             // an empty line separates paragraphs in the source; <p> does in the HTML
-            b.append(sanitize(text).replaceAll("\n[ \t]*\n+", "\n\n<p>")).append('\n');
+            b.append(Snippets.sanitize(text).replaceAll("\n[ \t]*\n+", "\n\n<p>")).append('\n');
         }
         if (!params.isEmpty() || returns != null) {
             if (text != null) {
@@ -289,33 +289,9 @@ public final class InterfaceEmitter {
             }
             params.forEach(p -> b.append(p).append('\n'));
             if (returns != null) {
-                b.append("@return ").append(sanitize(returns)).append('\n');
+                b.append("@return ").append(Snippets.sanitize(returns)).append('\n');
             }
         }
         return java.util.Optional.of(CodeBlock.of("$L", b.toString()));
-    }
-
-    /**
-     * Documentation text made safe for a Javadoc comment: HTML's special characters, {@code @}
-     * (which would start a tag), backslashes (which could start a unicode escape) and {@code * /}
-     * (which would end the comment) are written as character references.
-     */
-    static String sanitize(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '@' -> b.append("&#64;");
-                case '\\' -> b.append("&#92;");
-                case '/' -> b.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
-                case '\r' -> {
-                }
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

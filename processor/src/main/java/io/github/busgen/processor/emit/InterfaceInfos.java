@@ -9,6 +9,7 @@ import io.github.busgen.introspect.PropertyInfo;
 import io.github.busgen.introspect.SignalInfo;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.MemberName;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.processor.model.ArgModel;
 import io.github.busgen.processor.model.InterfaceModel;
 import io.github.busgen.processor.model.MethodModel;
@@ -47,7 +48,7 @@ final class InterfaceInfos {
     }
 
     private static PropertyInfo property(PropertyModel p) {
-        return new PropertyInfo(MemberName.of(p.name()), Signature.of(p.type().signature()), p.access(),
+        return new PropertyInfo(PropertyName.of(p.name()), Signature.of(p.type().signature()), p.access(),
                 p.dbusAnnotations());
     }
 
@@ -82,7 +83,7 @@ final class InterfaceInfos {
 
     private static CodeBlock code(PropertyInfo p) {
         return CodeBlock.of("new $T($T.of($S), $T.of($S), $T.$L, $L)", RuntimeTypes.PROPERTY_INFO,
-                RuntimeTypes.MEMBER_NAME, p.name().value(), RuntimeTypes.SIGNATURE, p.type().value(),
+                RuntimeTypes.PROPERTY_NAME, p.name().value(), RuntimeTypes.SIGNATURE, p.type().value(),
                 RuntimeTypes.ACCESS, p.access().name(), annotations(p.annotations()));
     }
 

@@ -305,7 +305,7 @@ public final class ProxyEmitter {
                 decodeOrFail(getter, read);
                 t.addMethod(Snippets.deprecate(getter, p.deprecated()).build());
                 t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.getterAsyncName())
-                        .addJavadoc("Reads property {@code $L} without waiting.\n", p.name())
+                        .addJavadoc("Reads property $L without waiting.\n", Snippets.docCode(p.name()))
                         .addModifiers(Modifier.PUBLIC)
                         .returns(MethodModel.future(p.type().javaType()))
                         .addStatement("return $T.readPropertyAsync(this.connection.callAsync($L, this.timeout), $L,"
@@ -323,7 +323,7 @@ public final class ProxyEmitter {
                         .addStatement("this.connection.call($L, this.timeout)", set), p.deprecated())
                         .build());
                 t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.setterAsyncName())
-                        .addJavadoc("Writes property {@code $L} without waiting.\n", p.name())
+                        .addJavadoc("Writes property $L without waiting.\n", Snippets.docCode(p.name()))
                         .addModifiers(Modifier.PUBLIC)
                         .returns(MethodModel.future(TypeName.VOID))
                         .addParameter(p.type().javaType(), p.setterParam())
@@ -333,9 +333,9 @@ public final class ProxyEmitter {
             }
             if (p.watchable(model)) {
                 t.addMethod(Snippets.deprecate(MethodSpec.methodBuilder(p.watchName())
-                        .addJavadoc("Calls {@code handler} with the new value whenever property {@code $L} changes"
+                        .addJavadoc("Calls {@code handler} with the new value whenever property $L changes"
                                 + " (PropertiesChanged);\nwhen the service only names the property as changed, the"
-                                + " value is read first. Close the subscription to stop.\n", p.name())
+                                + " value is read first. Close the subscription to stop.\n", Snippets.docCode(p.name()))
                         .addModifiers(Modifier.PUBLIC)
                         .returns(RuntimeTypes.SUBSCRIPTION)
                         .addParameter(Snippets.consumerOf(p.type().javaType()), "handler")

@@ -317,7 +317,7 @@ public final class SkeletonEmitter {
             for (PropertyModel p : model.properties()) {
                 if (p.watchable(model)) {
                     MethodSpec.Builder b = MethodSpec.methodBuilder(p.changedName())
-                            .addJavadoc("Announces that property {@code $L} changed.\n", p.name())
+                            .addJavadoc("Announces that property $L changed.\n", Snippets.docCode(p.name()))
                             .addModifiers(Modifier.PUBLIC)
                             .addStatement("propertiesChanged($S)", p.name());
                     t.addMethod(Snippets.deprecate(b, p.deprecated()).build());
@@ -333,35 +333,51 @@ public final class SkeletonEmitter {
             }
             t.addMethod(MethodSpec.methodBuilder("emitSignal")
                     .addModifiers(Modifier.PRIVATE)
+                    .addParameter(RuntimeTypes.BUS_NAME, "destination")
                     .addParameter(RuntimeTypes.MEMBER_NAME, "member")
                     .addParameter(RuntimeTypes.SIGNATURE, "signature")
                     .addParameter(RuntimeTypes.BODY_WRITER, "body")
                     .beginControlFlow("for ($T export : this.exports)", export)
-                    .addStatement("export.connection().emitSignal(export.path(), $L, member, signature, body)",
-                            Constants.INTERFACE)
+                    .addStatement("export.connection().emitSignal(destination, export.path(), $L, member, signature,"
+                            + " body)", Constants.INTERFACE)
                     .endControlFlow()
                     .build());
             for (SignalModel s : model.signals()) {
-                MethodSpec.Builder b = MethodSpec.methodBuilder(s.emitName())
+                CodeBlock body = body(s);
+                MethodSpec.Builder broadcast = MethodSpec.methodBuilder(s.emitName())
                         .addJavadoc("Emits signal {@code $L} at every place this skeleton is exported.\n", s.name())
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameters(Snippets.parameters(s.args()));
-                CodeBlock body;
-                if (s.args().isEmpty()) {
-                    body = CodeBlock.of("w -> { }");
-                } else if (s.args().size() == 1) {
-                    ArgModel a = s.args().get(0);
-                    body = CodeBlock.of("w -> $L", Codecs.write(a.type(), codec, "w", CodeBlock.of("$L", a.paramName())));
-                } else {
-                    CodeBlock.Builder c = CodeBlock.builder().add("w -> {\n$>");
-                    for (ArgModel a : s.args()) {
-                        c.add("$L;\n", Codecs.write(a.type(), codec, "w", CodeBlock.of("$L", a.paramName())));
-                    }
-                    body = c.add("$<}").build();
-                }
-                b.addStatement("emitSignal($L, $L, $L)", constants.member(s), constants.args(s), body);
-                t.addMethod(Snippets.deprecate(b, s.deprecated()).build());
+                        .addParameters(Snippets.parameters(s.args()))
+                        .addStatement("emitSignal(null, $L, $L, $L)", constants.member(s), constants.args(s), body);
+                t.addMethod(Snippets.deprecate(broadcast, s.deprecated()).build());
+                MethodSpec.Builder unicast = MethodSpec.methodBuilder(s.emitName())
+                        .addJavadoc("Emits signal {@code $L} to {@code destination} only (a unicast signal, which"
+                                + " the bus delivers to that\nconnection alone), at every place this skeleton is"
+                                + " exported.\n", s.name())
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(RuntimeTypes.BUS_NAME, "destination")
+                        .addParameters(Snippets.parameters(s.args()))
+                        .addStatement("$T.requireNonNull(destination, $S)", RuntimeTypes.OBJECTS, "destination")
+                        .addStatement("emitSignal(destination, $L, $L, $L)", constants.member(s), constants.args(s),
+                                body);
+                t.addMethod(Snippets.deprecate(unicast, s.deprecated()).build());
             }
+        }
+
+        /** The lambda that writes the body of signal {@code s} from the emitter's parameters. */
+        private CodeBlock body(SignalModel s) {
+            if (s.args().isEmpty()) {
+                return CodeBlock.of("w -> { }");
+            }
+            if (s.args().size() == 1) {
+                ArgModel a = s.args().get(0);
+                return CodeBlock.of("w -> $L", Codecs.write(a.type(), codec, "w", CodeBlock.of("$L", a.paramName())));
+            }
+            CodeBlock.Builder c = CodeBlock.builder().add("w -> {\n$>");
+            for (ArgModel a : s.args()) {
+                c.add("$L;\n", Codecs.write(a.type(), codec, "w", CodeBlock.of("$L", a.paramName())));
+            }
+            return c.add("$<}").build();
         }
     }
 }

@@ -30,6 +30,42 @@ final class Snippets {
         return CodeBlock.of("$T.of($S)", RuntimeTypes.MEMBER_NAME, name);
     }
 
+    /**
+     * Documentation text made safe for a Javadoc comment: HTML's special characters, {@code @}
+     * (which would start a tag), backslashes (which could start a unicode escape) and {@code * /}
+     * (which would end the comment) are written as character references.
+     */
+    static String sanitize(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '@' -> b.append("&#64;");
+                case '\\' -> b.append("&#92;");
+                case '/' -> b.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+                case '\r' -> {
+                }
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A D-Bus name in Javadoc: {@code {@code Name}}, or for a property name with characters that
+     * Javadoc or the compiler would read (such as {@code *}{@code /}, a backslash or a brace) the
+     * name {@link #sanitize sanitized} in {@code <code>}.
+     */
+    static String docCode(String name) {
+        if (name.matches("[A-Za-z0-9_.:-]*")) {
+            return "{@code " + name + "}";
+        }
+        return "<code>" + sanitize(name).replace("{", "&#123;").replace("}", "&#125;") + "</code>";
+    }
+
     /** {@code Signature.of("...")}, or {@code Signature.EMPTY}. */
     static CodeBlock signature(String signature) {
         return signature.isEmpty() ? CodeBlock.of("$T.EMPTY", RuntimeTypes.SIGNATURE)

@@ -1,5 +1,7 @@
 package io.github.busgen.processor.model;
 
+import io.github.busgen.names.MemberName;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Set;
  * The names of the constants that generated classes declare for an interface's members, unique
  * within the interface. A member's constants share a base: a method {@code Add} has {@code ADD}
  * (its member name), {@code ADD_IN} and {@code ADD_OUT} (its signatures); a signal has the base
- * and {@code _ARGS}; a property {@code _TYPE}; an error the base. When a base is taken, {@code _2},
+ * and {@code _ARGS}; a property {@code _TYPE} (its base from its Java name when its D-Bus name is no
+ * member name, as {@code DISABLE_PRINTING} for {@code disable-printing}); an error the base. When a base is taken, {@code _2},
  * {@code _3}, ... is appended, members taken in the order of the model.
  */
 public final class Constants {
@@ -30,7 +33,9 @@ public final class Constants {
             bases.put(s, claim(taken, JavaNames.upperSnake(s.name()), "", "_ARGS"));
         }
         for (PropertyModel p : model.properties()) {
-            bases.put(p, claim(taken, JavaNames.upperSnake(p.name()), "_TYPE"));
+            // a property name need not be an identifier (disable-printing); its Java name always is
+            String name = MemberName.isValid(p.name()) ? p.name() : p.javaName();
+            bases.put(p, claim(taken, JavaNames.upperSnake(name), "_TYPE"));
         }
         for (ErrorModel e : model.errors()) {
             bases.put(e, claim(taken, JavaNames.upperSnake(e.javaType().simpleName()), ""));

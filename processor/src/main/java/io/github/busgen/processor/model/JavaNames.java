@@ -12,11 +12,12 @@ public final class JavaNames {
     }
 
     /**
-     * The names of the locals and lambda parameters that generated code declares where arguments
-     * are in scope; an argument with one of these names is renamed in generated code.
+     * The names of the locals, lambda parameters and added parameters (a unicast emitter's
+     * {@code destination}) that generated code declares where arguments are in scope; an argument
+     * with one of these names is renamed in generated code.
      */
     public static final Set<String> GENERATED_LOCALS = Set.of("b", "w", "r", "e", "reply", "call", "result",
-            "handler");
+            "handler", "destination");
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
@@ -24,6 +25,45 @@ public final class JavaNames {
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "_", "var", "yield", "record");
+
+    /** The words of a name: split at underscores, dashes, dots and anything not a letter or digit. */
+    private static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        for (String w : name.split("[^\\p{Alnum}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The PascalCase form of a D-Bus name, for the Java names made from it: {@code Device_Wired},
+     * {@code device-wired} and {@code Device.Wired} become {@code DeviceWired} (inner capitals stay),
+     * {@code 2fa} becomes {@code _2fa}; a name of punctuation only becomes the empty string.
+     */
+    public static String pascal(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words(name)) {
+            b.append(upperFirst(w));
+        }
+        return startable(b.toString());
+    }
+
+    /**
+     * The base of the Java names made from a property name ({@code getX}, {@code onXPropertyChanged}):
+     * its {@link #pascal} form, {@code DisablePrinting} for {@code disable-printing}, or
+     * {@code Property} for a name of punctuation only.
+     */
+    public static String propertyBase(String name) {
+        String p = pascal(name);
+        return p.isEmpty() ? "Property" : p;
+    }
+
+    /** A name that can start an identifier: an empty name stays empty, one starting with a digit gets {@code _}. */
+    private static String startable(String s) {
+        return !s.isEmpty() && Character.isDigit(s.charAt(0)) ? "_" + s : s;
+    }
 
     /** Whether {@code name} is a Java keyword or literal (or a restricted identifier). */
     public static boolean isKeyword(String name) {

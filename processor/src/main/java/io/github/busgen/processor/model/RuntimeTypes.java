@@ -16,6 +16,7 @@ public final class RuntimeTypes {
     public static final ClassName BUS_NAME = ClassName.get(RUNTIME + ".names", "BusName");
     public static final ClassName INTERFACE_NAME = ClassName.get(RUNTIME + ".names", "InterfaceName");
     public static final ClassName MEMBER_NAME = ClassName.get(RUNTIME + ".names", "MemberName");
+    public static final ClassName PROPERTY_NAME = ClassName.get(RUNTIME + ".names", "PropertyName");
     public static final ClassName ERROR_NAME = ClassName.get(RUNTIME + ".names", "ErrorName");
     public static final ClassName OBJECT_PATH = ClassName.get(RUNTIME + ".names", "ObjectPath");
     // wire
@@ -52,6 +53,7 @@ public final class RuntimeTypes {
 
     // the JDK
     public static final ClassName LIST = ClassName.get("java.util", "List");
+    public static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     public static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
     public static final ClassName MAP = ClassName.get("java.util", "Map");
     public static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");

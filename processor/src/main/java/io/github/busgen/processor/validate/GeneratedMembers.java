@@ -103,8 +103,8 @@ final class GeneratedMembers {
         skeleton.add("export", List.of(RuntimeTypes.CONNECTION, RuntimeTypes.OBJECT_PATH), "exporting", at);
         skeleton.add("implementation", List.of(), "the implementation's accessor", at);
         skeleton.add("propertiesChanged", List.of(ArrayTypeName.of(STRING)), "announcing property changes", at);
-        skeleton.add("emitSignal", List.of(RuntimeTypes.MEMBER_NAME, RuntimeTypes.SIGNATURE, RuntimeTypes.BODY_WRITER),
-                "emitting signals", at);
+        skeleton.add("emitSignal", List.of(RuntimeTypes.BUS_NAME, RuntimeTypes.MEMBER_NAME, RuntimeTypes.SIGNATURE,
+                RuntimeTypes.BODY_WRITER), "emitting signals", at);
         skeleton.add("declaredError", List.of(RuntimeTypes.THROWABLE), "mapping declared errors", at);
         skeleton.add("declaredFailure", List.of(RuntimeTypes.THROWABLE), "mapping declared errors", at);
         for (MethodModel m : model.methods()) {
@@ -112,6 +112,9 @@ final class GeneratedMembers {
         }
         for (SignalModel s : model.signals()) {
             skeleton.add(s.emitName(), types(s.args()), "emitting signal " + s.name(), s.location());
+            List<TypeName> unicast = new ArrayList<>(List.of(RuntimeTypes.BUS_NAME));
+            unicast.addAll(types(s.args()));
+            skeleton.add(s.emitName(), unicast, "emitting signal " + s.name() + " to one destination", s.location());
         }
         for (PropertyModel p : model.properties()) {
             if (p.watchable(model)) {

@@ -4,6 +4,7 @@ import io.github.busgen.names.ErrorName;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.InvalidNameException;
 import io.github.busgen.names.MemberName;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.processor.diag.Location;
 import io.github.busgen.processor.diag.Message;
 import io.github.busgen.processor.diag.Reporter;
@@ -18,7 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules every model must follow, whichever front end made it: valid D-Bus names, no two members
+ * The rules every model must follow, whichever front end made it: valid D-Bus names (property names
+ * by the looser rule of {@link PropertyName}), no two members
  * of one kind with the same name, signatures within the specification's limits, one exception per
  * error name, and generated Java members that do not clash. Reports every broken rule and goes on.
  */
@@ -55,7 +57,11 @@ public final class ModelRules {
         }
         Map<String, PropertyModel> properties = new HashMap<>();
         for (PropertyModel p : model.properties()) {
-            memberName(p.name(), p.location(), "@DBusProperty(name = \"...\")", reporter);
+            try {
+                PropertyName.of(p.name());
+            } catch (InvalidNameException e) {
+                reporter.report(Message.BAD_PROPERTY_NAME, p.location(), e.getMessage(), "@DBusProperty(name = \"...\")");
+            }
             PropertyModel first = properties.putIfAbsent(p.name(), p);
             if (first != null) {
                 reporter.report(Message.DUPLICATE_PROPERTY, p.location(), "declaration", p.name(),

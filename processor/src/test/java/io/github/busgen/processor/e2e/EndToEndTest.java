@@ -5,6 +5,8 @@ import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.DBusErrors;
 import io.github.busgen.connection.DBusException;
 import io.github.busgen.connection.Subscription;
+import io.github.busgen.fdo.IntrospectableProxy;
+import io.github.busgen.fdo.PropertiesProxy;
 import io.github.busgen.names.BusName;
 import io.github.busgen.names.ObjectPath;
 import io.github.busgen.wire.Signature;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -213,5 +219,68 @@ class EndToEndTest {
                         io.github.busgen.names.InterfaceName.of(NAME.value()), "Label", Signature.of("s"),
                         w -> w.writeString("x"), CallOptions.DEFAULT)));
         assertEquals(DBusErrors.PROPERTY_READ_ONLY, readOnly.errorName());
+    }
+
+    /**
+     * The skeleton's unicast emitter: of two clients subscribed alike, only the destination gets
+     * the signal; a broadcast after it, which both get, shows that the other one was passed over
+     * (the bus keeps one sender's messages in order).
+     */
+    @Test
+    @SuppressWarnings("try") // subscriptions are held open by try-with-resources
+    void aUnicastSignalReachesOnlyItsDestination() throws Exception {
+        try (Connection other = served.connect()) {
+            EverythingProxy otherProxy = EverythingProxy.of(other, NAME, PATH);
+            BlockingQueue<Everything.Moved> toClient = new LinkedBlockingQueue<>();
+            BlockingQueue<Everything.Moved> toOther = new LinkedBlockingQueue<>();
+            try (Subscription a = proxy.onMoved(toClient::add); Subscription b = otherProxy.onMoved(toOther::add)) {
+                Everything.Moved whisper = new Everything.Moved(new Everything.Point(1, 2), List.of(), Map.of());
+                Everything.Moved shout = new Everything.Moved(new Everything.Point(3, 4), List.of(), Map.of());
+                service.skeleton.emitMoved(client.uniqueName(), whisper.from(), whisper.path(), whisper.details());
+                service.skeleton.emitMoved(shout.from(), shout.path(), shout.details());
+                assertEquals(whisper, toClient.poll(5, TimeUnit.SECONDS), "the destination gets the unicast signal");
+                assertEquals(shout, toClient.poll(5, TimeUnit.SECONDS));
+                assertEquals(shout, toOther.poll(5, TimeUnit.SECONDS), "the other client gets only the broadcast");
+                assertEquals(null, toOther.poll(200, TimeUnit.MILLISECONDS));
+            }
+            assertThrows(NullPointerException.class, () -> service.skeleton.emitPoked(null, "nobody"));
+        }
+    }
+
+    /**
+     * A property named like a GObject property, as xdg-desktop-portal's Lockdown names them: the
+     * generated proxy reads, writes and watches it through Java names (isDisablePrinting), the
+     * skeleton serves and announces it, and on the wire, in GetAll and in the introspection data
+     * (served and the class-path resource) it is {@code disable-printing}.
+     */
+    @Test
+    @SuppressWarnings("try") // the subscription is held open by try-with-resources
+    void aPropertyWhoseNameIsNoMemberName() throws Exception {
+        proxy.setDisablePrinting(true);
+        assertTrue(proxy.isDisablePrinting());
+        proxy.setDisablePrintingAsync(false).get(5, TimeUnit.SECONDS);
+        assertFalse(proxy.isDisablePrintingAsync().get(5, TimeUnit.SECONDS));
+
+        BlockingQueue<Boolean> changes = new LinkedBlockingQueue<>();
+        try (Subscription s = proxy.onDisablePrintingPropertyChanged(changes::add)) {
+            proxy.setDisablePrinting(true);
+            assertEquals(true, changes.poll(5, TimeUnit.SECONDS), "a remote Set announces the new value");
+            service.printingPolicy(false);
+            assertEquals(false, changes.poll(5, TimeUnit.SECONDS), "the skeleton's disablePrintingChanged()");
+        }
+
+        Map<String, Variant> all = PropertiesProxy.of(client, NAME, PATH).getAll(NAME.value());
+        assertEquals(Variant.ofBoolean(false), all.get("disable-printing"), all.toString());
+        String property = "<property name=\"disable-printing\" type=\"b\" access=\"readwrite\"/>";
+        String served = IntrospectableProxy.of(client, NAME, PATH).introspect();
+        assertTrue(served.contains(property), served);
+        assertTrue(resource("META-INF/dbus/interfaces/" + NAME.value() + ".xml").contains(property));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EndToEndTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertTrue(in != null, "no class-path resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -68,6 +68,17 @@ public interface Everything {
     @DBusProperty(emitsChangedSignal = EmitsChangedSignal.INVALIDATES)
     String getLabel();
 
+    /**
+     * A property whose name is no member name, as xdg-desktop-portal's Lockdown has: the
+     * specification allows it.
+     */
+    @DBusProperty(name = "disable-printing")
+    boolean isDisablePrinting();
+
+    /** Its setter. */
+    @DBusProperty(name = "disable-printing")
+    void setDisablePrinting(boolean disable);
+
     /** A constant list of records. */
     @DBusProperty(emitsChangedSignal = EmitsChangedSignal.CONST)
     List<Point> getCorners();

@@ -19,6 +19,7 @@ final class EverythingService implements Everything {
     volatile EverythingSkeleton skeleton;
     private volatile int count;
     private volatile String label = "first";
+    private volatile boolean disablePrinting;
 
     @Override
     public Basics echoBasics(byte y, boolean b, short n, int q, int i, long u, long x, long t, double d, String s,
@@ -97,6 +98,22 @@ final class EverythingService implements Everything {
     @Override
     public String getLabel() {
         return label;
+    }
+
+    @Override
+    public boolean isDisablePrinting() {
+        return disablePrinting;
+    }
+
+    @Override
+    public void setDisablePrinting(boolean disable) {
+        this.disablePrinting = disable;
+    }
+
+    /** Changes disable-printing here and announces it, as a service does when its own state changes. */
+    void printingPolicy(boolean disable) {
+        this.disablePrinting = disable;
+        skeleton.disablePrintingChanged();
     }
 
     /** Changes the label and announces it (by name only, as the property says). */

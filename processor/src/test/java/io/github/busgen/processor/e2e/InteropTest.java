@@ -8,17 +8,14 @@ import io.github.busgen.fdo.DBusProxy;
 import io.github.busgen.names.BusName;
 import io.github.busgen.names.ObjectPath;
 import io.github.busgen.testing.PrivateBus;
+import io.github.busgen.testing.Programs;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,69 +56,80 @@ class InteropTest {
         }
     }
 
-    private static Tools.Result busctl(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Tools.require("busctl", "systemd"),
-                "--address=" + bus.address(), "--"));
+    private static Programs.Result busctl(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(Programs.busctl(), "--address=" + bus.address(), "--"));
         command.addAll(List.of(args));
-        return Tools.run(command, 30);
+        return Programs.run(command);
     }
 
-    private static Tools.Result gdbus(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Tools.require("gdbus", "libglib2.0-bin")));
+    private static Programs.Result gdbus(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(Programs.gdbus()));
         command.add(args[0]);
         command.addAll(List.of("--address", bus.address(), "--dest", NAME, "--object-path", PATH));
         command.addAll(List.of(args).subList(1, args.length));
-        return Tools.run(command, 30);
+        return Programs.run(command);
     }
 
     @Test
     void busctlCallsTheGeneratedSkeleton() throws Exception {
-        Tools.Result r = busctl("call", NAME, PATH, NAME, "EchoBasics", "ybnqiuxtdsogv", "255", "true", "-32768",
+        Programs.Result r = busctl("call", NAME, PATH, NAME, "EchoBasics", "ybnqiuxtdsogv", "255", "true", "-32768",
                 "65535", "-2147483648", "4294967295", "9223372036854775807", "18446744073709551615", "0.5", "hi",
                 "/a/b", "a{sv}", "s", "inner");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode, r.stderr);
         assertEquals("ybnqiuxtdsogv 255 true -32768 65535 -2147483648 4294967295 9223372036854775807"
-                + " 18446744073709551615 0.5 \"hi\" \"/a/b\" \"a{sv}\" s \"inner\"\n", r.out());
+                + " 18446744073709551615 0.5 \"hi\" \"/a/b\" \"a{sv}\" s \"inner\"\n", r.stdout);
 
         r = busctl("call", NAME, PATH, NAME, "Nest", "a(sa(ii))a{oa{sv}}", "1", "one", "2", "1", "2", "3", "4", "1",
                 "/x", "1", "k", "i", "7");
-        assertEquals("a{sa(ii)}a{ou} 1 \"one\" 2 1 2 3 4 1 \"/x\" 1\n", r.out(), r.err());
+        assertEquals("a{sa(ii)}a{ou} 1 \"one\" 2 1 2 3 4 1 \"/x\" 1\n", r.stdout, r.stderr);
 
-        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "Count", "i", "5").exit());
-        assertEquals("i 5\n", busctl("get-property", NAME, PATH, NAME, "Count").out());
-        assertEquals("t 18446744065119617025\n", busctl("call", NAME, PATH, NAME, "Square", "u", "4294967295").out());
+        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "Count", "i", "5").exitCode);
+        assertEquals("i 5\n", busctl("get-property", NAME, PATH, NAME, "Count").stdout);
+        assertEquals("t 18446744065119617025\n", busctl("call", NAME, PATH, NAME, "Square", "u", "4294967295").stdout);
+        // a property whose name is no member name
+        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "disable-printing", "b", "true").exitCode);
+        assertEquals("b true\n", busctl("get-property", NAME, PATH, NAME, "disable-printing").stdout);
+        assertEquals(0, busctl("set-property", NAME, PATH, NAME, "disable-printing", "b", "false").exitCode);
 
         r = busctl("call", NAME, PATH, NAME, "Fail", "s", "missing");
-        assertEquals(1, r.exit());
-        assertTrue(r.err().contains("no missing"), r.err());
+        assertEquals(1, r.exitCode);
+        assertTrue(r.stderr.contains("no missing"), r.stderr);
     }
 
     @Test
     void gdbusCallsTheGeneratedSkeleton() throws Exception {
-        Tools.Result r = gdbus("call", "--method", NAME + ".Nest", "[(\"one\", [(1,2)]), (\"two\", @a(ii) [])]",
+        Programs.Result r = gdbus("call", "--method", NAME + ".Nest", "[(\"one\", [(1,2)]), (\"two\", @a(ii) [])]",
                 "{objectpath \"/x\": {\"k\": <1>}}");
-        assertEquals("({'one': [(1, 2)], 'two': []}, {objectpath '/x': uint32 1})\n", r.out(), r.err());
+        assertEquals("({'one': [(1, 2)], 'two': []}, {objectpath '/x': uint32 1})\n", r.stdout, r.stderr);
 
         r = gdbus("call", "--method", NAME + ".EchoArrays", "[byte 1, 255]", "[true]", "@an []", "[@q 65535]", "[-1]",
                 "[@u 4294967295]", "[@x 1]", "[@t 18446744073709551615]", "[0.25]");
         assertEquals("([byte 0x01, 0xff], [true], @an [], [uint16 65535], [-1], [uint32 4294967295], [int64 1],"
-                + " [uint64 18446744073709551615], [0.25])\n", r.out(), r.err());
+                + " [uint64 18446744073709551615], [0.25])\n", r.stdout, r.stderr);
 
         r = gdbus("call", "--method", NAME + ".Fail", "missing");
-        assertEquals(1, r.exit());
-        assertTrue(r.err().contains("GDBus.Error:io.github.busgen.test.Error.NotFound: no missing"), r.err());
+        assertEquals(1, r.exitCode);
+        assertTrue(r.stderr.contains("GDBus.Error:io.github.busgen.test.Error.NotFound: no missing"), r.stderr);
+
+        // a property whose name is no member name: gdbus (GDBus) sends it as it is
+        String props = "org.freedesktop.DBus.Properties.";
+        assertEquals("()\n", gdbus("call", "--method", props + "Set", NAME, "disable-printing", "<true>").stdout);
+        assertEquals("(<true>,)\n", gdbus("call", "--method", props + "Get", NAME, "disable-printing").stdout);
+        assertEquals("()\n", gdbus("call", "--method", props + "Set", NAME, "disable-printing", "<false>").stdout);
+        assertEquals("(<false>,)\n", gdbus("call", "--method", props + "Get", NAME, "disable-printing").stdout);
 
         r = gdbus("introspect");
-        assertTrue(r.out().contains("interface io.github.busgen.test.Everything {"), r.out());
-        assertTrue(r.out().contains("Nest(in  a(sa(ii)) lines,"), r.out());
-        assertTrue(r.out().contains("readwrite i Count"), r.out());
+        assertTrue(r.stdout.contains("interface io.github.busgen.test.Everything {"), r.stdout);
+        assertTrue(r.stdout.contains("Nest(in  a(sa(ii)) lines,"), r.stdout);
+        assertTrue(r.stdout.contains("readwrite i Count"), r.stdout);
+        assertTrue(r.stdout.contains("readwrite b disable-printing"), r.stdout);
     }
 
     @Test
-    void pythonDbusCallsTheGeneratedSkeleton(@TempDir Path dir) throws Exception {
-        Tools.Result r = Tools.run(List.of(Tools.python(), Tools.resource("python_client.py", dir).toString(),
-                bus.address()), 60);
-        assertEquals(0, r.exit(), r.err());
+    void pythonDbusCallsTheGeneratedSkeleton() {
+        Programs.Result r = Programs.run(Duration.ofSeconds(60), Programs.python(),
+                Programs.resource("/e2e/python_client.py").toString(), bus.address());
+        assertEquals(0, r.exitCode, r.stderr);
         assertEquals(List.of(
                 "basics [255, 1, -32768, 65535, -2147483648, 4294967295, -9223372036854775808, 18446744073709551615,"
                         + " 0.5, 'grüße', '/a/b', 'a{sv}', 'inner']",
@@ -129,18 +138,17 @@ class InteropTest {
                 "square 18446744065119617025",
                 "error io.github.busgen.test.Error.NotFound no missing",
                 "count 12",
-                "corners [(0, 0), (2147483647, -2147483648)]"), r.out().lines().toList());
+                "disable-printing True ['Corners', 'Count', 'Label', 'disable-printing']",
+                "corners [(0, 0), (2147483647, -2147483648)]"), r.stdout.lines().toList());
     }
 
     @Test
     @SuppressWarnings("try") // subscriptions are held open by try-with-resources
-    void theGeneratedProxyCallsAPythonDbusService(@TempDir Path dir) throws Exception {
-        Process python = new ProcessBuilder(Tools.python(), Tools.resource("python_service.py", dir).toString(),
-                bus.address()).redirectErrorStream(true).start();
-        try (Connection client = served.connect()) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("ready", out.readLine(), "the python service did not start");
-            Tools.drain(python.getInputStream());
+    void theGeneratedProxyCallsAPythonDbusService() throws Exception {
+        try (Programs.Peer python = Programs.start(Programs.python(), Programs.resource("/e2e/python_service.py").toString(),
+                bus.address());
+             Connection client = served.connect()) {
+            assertEquals("ready", python.nextLine(), "the python service did not start");
             BusName pythonName = BusName.of("io.github.busgen.test.Python");
             assertTrue(DBusProxy.of(client, BusName.DBUS, ObjectPath.of("/org/freedesktop/DBus"))
                     .nameHasOwner(pythonName.value()));
@@ -193,9 +201,14 @@ class InteropTest {
             }
             assertEquals(List.of(new Everything.Point(0, 0), new Everything.Point(Integer.MAX_VALUE, Integer.MIN_VALUE)),
                     proxy.getCornersAsync().get(10, TimeUnit.SECONDS));
-        } finally {
-            python.destroy();
-            python.waitFor(10, TimeUnit.SECONDS);
+
+            // a property whose name is no member name, served by python-dbus
+            try (Subscription printing = proxy.onDisablePrintingPropertyChanged(p -> events.add("printing " + p))) {
+                assertFalse(proxy.isDisablePrinting());
+                proxy.setDisablePrinting(true);
+                assertEquals("printing true", events.poll(10, TimeUnit.SECONDS));
+                assertTrue(proxy.isDisablePrinting());
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.busgen.processor.frontend.java;
 import com.palantir.javapoet.ClassName;
 import io.github.busgen.introspect.Annotation;
 import io.github.busgen.introspect.PropertyInfo.EmitsChangedSignal;
+import io.github.busgen.names.MemberName;
 import io.github.busgen.processor.diag.Location;
 import io.github.busgen.processor.diag.Message;
 import io.github.busgen.processor.diag.Reporter;
@@ -455,7 +456,9 @@ public final class JavaFrontEnd {
             }
             if (acc.name == null) {
                 acc.name = name;
-                acc.javaName = stripped != null ? stripped : JavaNames.upperFirst(name);
+                // a D-Bus name such as disable-printing is no Java name: DisablePrinting is
+                acc.javaName = stripped != null ? stripped
+                        : MemberName.isValid(name) ? JavaNames.upperFirst(name) : JavaNames.propertyBase(name);
                 acc.location = explicit.isEmpty() ? JavaLocation.of(m) : JavaLocation.of(m, a, "name");
             }
             TypeMirror t = getter ? m.getReturnType() : m.getParameters().get(0).asType();

@@ -7,6 +7,7 @@ import io.github.busgen.introspect.PropertyInfo.EmitsChangedSignal;
 import io.github.busgen.names.InterfaceName;
 import io.github.busgen.names.InvalidNameException;
 import io.github.busgen.names.MemberName;
+import io.github.busgen.names.PropertyName;
 import io.github.busgen.processor.diag.Message;
 import io.github.busgen.processor.diag.Reporter;
 import io.github.busgen.processor.frontend.xml.tree.XmlAnnotation;
@@ -189,6 +190,8 @@ public final class XmlFrontEnd {
         try {
             if (kind.equals("interface")) {
                 InterfaceName.of(e.name());
+            } else if (kind.equals("property")) {
+                PropertyName.of(e.name());
             } else {
                 MemberName.of(e.name());
             }
@@ -257,7 +260,7 @@ public final class XmlFrontEnd {
                 rest = iface.substring(iface.lastIndexOf('.') + 1);
             }
         }
-        String s = XmlNames.pascal(rest);
+        String s = JavaNames.pascal(rest);
         return s.isEmpty() ? "Interface" : s;
     }
 
@@ -365,7 +368,7 @@ public final class XmlFrontEnd {
             for (XmlMethod m : methods) {
                 if (args(m, "out").size() > 1) {
                     String chosen = options.overlay().member(iface, m.name());
-                    String base = (chosen != null ? JavaNames.upperFirst(chosen) : XmlNames.pascal(m.name())) + "Result";
+                    String base = (chosen != null ? JavaNames.upperFirst(chosen) : JavaNames.pascal(m.name())) + "Result";
                     results.put(m, nested(base, "the result record of method " + m.name(),
                             Overlay.memberKey(iface, m.name()), at(m)));
                 }
@@ -413,23 +416,8 @@ public final class XmlFrontEnd {
         }
 
         private List<XmlProperty> properties(List<XmlProperty> all) {
-            List<XmlProperty> named = new ArrayList<>();
-            for (XmlProperty p : all) {
-                if (p.name() != null && !MemberName.isValid(p.name())) {
-                    String why;
-                    try {
-                        MemberName.of(p.name());
-                        why = "";
-                    } catch (InvalidNameException x) {
-                        why = x.getMessage();
-                    }
-                    report.report(Message.XML_PROPERTY_SKIPPED, at(p), p.name(), why);
-                } else {
-                    named.add(p);
-                }
-            }
             List<XmlProperty> out = new ArrayList<>();
-            for (XmlProperty p : members(named, "property")) {
+            for (XmlProperty p : members(all, "property")) {
                 boolean ok = checkType(p.type(), "property " + p.name(), at(p));
                 if (Access.fromXml(p.access()) == null) {
                     report.report(Message.XML_BAD_ACCESS, at(p), p.access() == null ? "(missing)" : p.access(), p.name());
@@ -487,7 +475,7 @@ public final class XmlFrontEnd {
 
         private String signalRecord(XmlSignal s) {
             String chosen = options.overlay().member(iface, s.name());
-            String base = chosen != null ? chosen : XmlNames.pascal(s.name());
+            String base = chosen != null ? chosen : JavaNames.pascal(s.name());
             String what = "the record of signal " + s.name();
             java.util.function.Function<String, List<String>> derived = r -> List.of("P:on" + r, "S:emit" + r);
             String name = base;
@@ -524,7 +512,8 @@ public final class XmlFrontEnd {
 
         private String propertyName(XmlProperty p) {
             String chosen = options.overlay().member(iface, p.name());
-            String base = chosen != null ? JavaNames.upperFirst(chosen) : XmlNames.pascal(p.name());
+            // property names may hold dashes and other punctuation: disable-printing gives DisablePrinting
+            String base = chosen != null ? JavaNames.upperFirst(chosen) : JavaNames.propertyBase(p.name());
             java.util.function.Function<String, List<String>> derived = b -> propertyMethods(b, p);
             String name = methodNames.allocate(base, derived);
             if (!name.equals(base)) {
@@ -645,8 +634,8 @@ public final class XmlFrontEnd {
         private String argHint(XmlMember m, XmlArg a, int position, String fallback) {
             String chosen = options.overlay().arg(iface, m.name(), a.name(), position);
             String name = chosen != null ? chosen : a.name();
-            return name == null || XmlNames.pascal(name).isEmpty() ? JavaNames.upperFirst(fallback) + "Value"
-                    : XmlNames.pascal(name);
+            return name == null || JavaNames.pascal(name).isEmpty() ? JavaNames.upperFirst(fallback) + "Value"
+                    : JavaNames.pascal(name);
         }
 
         private List<ArgModel> args(XmlMember m, List<XmlArg> args, List<String> javaNames, String kind, String list) {
@@ -656,8 +645,8 @@ public final class XmlFrontEnd {
                 XmlArg a = args.get(i);
                 int position = m.args().indexOf(a);
                 Annotations own = annotations(a, "argument");
-                String hint = a.name() == null ? XmlNames.pascal(m.name()) + "Arg" + position
-                        : XmlNames.pascal(javaNames.get(i));
+                String hint = a.name() == null ? JavaNames.pascal(m.name()) + "Arg" + position
+                        : JavaNames.pascal(javaNames.get(i));
                 TypeModel t = type(Signature.single(a.type()).type(), false, hint,
                         options.overlay().argAsList(iface, m.name(), a.name(), position), at(a));
                 out.add(new ArgModel(a.name() != null ? a.name() : javaNames.get(i), javaNames.get(i), params.get(i), t,

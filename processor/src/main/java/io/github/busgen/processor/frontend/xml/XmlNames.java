@@ -2,8 +2,6 @@ package io.github.busgen.processor.frontend.xml;
 
 import io.github.busgen.processor.model.JavaNames;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,33 +17,13 @@ final class XmlNames {
     private static final Set<String> OBJECT_METHODS = Set.of("clone", "finalize", "getClass", "hashCode", "notify",
             "notifyAll", "toString", "wait", "equals");
 
-    /** The words of a name: split at underscores, dashes, dots and anything not a letter or digit. */
-    private static List<String> words(String name) {
-        List<String> out = new ArrayList<>();
-        for (String w : name.split("[^\\p{Alnum}]+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    /** {@code Device_Wired} and {@code device-wired} become {@code DeviceWired}; inner capitals stay. */
-    static String pascal(String name) {
-        StringBuilder b = new StringBuilder();
-        for (String w : words(name)) {
-            b.append(JavaNames.upperFirst(w));
-        }
-        return startable(b.toString());
-    }
-
     /**
      * {@code GetAll} becomes {@code getAll}, {@code IPAddress} {@code ipAddress}, {@code DHCP4Config}
      * {@code dhcp4Config}, {@code new_state} {@code newState}: a leading run of capitals is lowered,
      * except the last one when a lower-case letter follows it.
      */
     static String camel(String name) {
-        String p = pascal(name);
+        String p = JavaNames.pascal(name);
         int run = 0;
         while (run < p.length() && Character.isUpperCase(p.charAt(run))) {
             run++;
@@ -55,11 +33,6 @@ final class XmlNames {
         }
         int lower = run > 1 && run < p.length() && Character.isLowerCase(p.charAt(run)) ? run - 1 : run;
         return p.substring(0, lower).toLowerCase(Locale.ROOT) + p.substring(lower);
-    }
-
-    /** A name that can start an identifier: an empty name stays empty, one starting with a digit gets {@code _}. */
-    private static String startable(String s) {
-        return !s.isEmpty() && Character.isDigit(s.charAt(0)) ? "_" + s : s;
     }
 
     /** {@code name}, with {@code _} appended when it is a Java keyword or literal. */

@@ -1,5 +1,6 @@
 package io.github.busgen.processor.frontend.xml;
 
+import io.github.busgen.processor.model.JavaNames;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class XmlNamesTest {
     @Test
     void pascalJoinsWordsAndKeepsInnerCapitals() {
-        assertEquals("DeviceWired", XmlNames.pascal("Device.Wired"));
-        assertEquals("DeviceWired", XmlNames.pascal("device_wired"));
-        assertEquals("WifiP2P", XmlNames.pascal("WifiP2P"));
-        assertEquals("PowerSaverEnabled", XmlNames.pascal("power-saver-enabled"));
-        assertEquals("_2d", XmlNames.pascal("2d"));
+        assertEquals("DeviceWired", JavaNames.pascal("Device.Wired"));
+        assertEquals("DeviceWired", JavaNames.pascal("device_wired"));
+        assertEquals("WifiP2P", JavaNames.pascal("WifiP2P"));
+        assertEquals("PowerSaverEnabled", JavaNames.pascal("power-saver-enabled"));
+        assertEquals("_2d", JavaNames.pascal("2d"));
     }
 
     @Test
