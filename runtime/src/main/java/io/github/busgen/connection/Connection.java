@@ -154,6 +154,7 @@ public final class Connection implements AutoCloseable {
     private final java.util.Set<BusName> acquiredNames = new java.util.HashSet<>();
 
     private final AtomicInteger droppedReplies = new AtomicInteger();
+    private final AtomicInteger droppedSignals = new AtomicInteger();
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable closeCause;
@@ -807,6 +808,11 @@ public final class Connection implements AutoCloseable {
         return droppedReplies.get();
     }
 
+    /** How many signals were dropped because the executor refused their handlers; for tests and diagnostics. */
+    int droppedSignals() {
+        return droppedSignals.get();
+    }
+
     /** How many calls wait for their reply now; for tests and diagnostics. */
     int pendingCount() {
         return pending.size();
@@ -1092,12 +1098,23 @@ public final class Connection implements AutoCloseable {
         leadLock.lock();
         try {
             Thread next = nextFollower();
-            wake = setLeader(next, false);
+            if (next != null) {
+                wake = setLeader(next, false);
+            } else if (framer.hasPartialMessage() || pending.asyncCount() > 0) {
+                wake = handToReaderThread(); // bytes already read, or replies awaited: no 1 ms pause
+            } else {
+                wake = setLeader(null, false);
+            }
         } finally {
             leadLock.unlock();
         }
         LockSupport.unpark(wake);
         registry.serve(call);
+        if (!closed.get()) {
+            // the next call served on this pool thread must not inherit an interrupt a handler left
+            // set: parking and selecting would return at once, forever
+            Thread.interrupted();
+        }
     }
 
     /** Starts a reader thread: on the connection's own pool, else (once) a thread of its own. */
@@ -1368,6 +1385,16 @@ public final class Connection implements AutoCloseable {
             return; // timed out, cancelled, or never ours
         }
         if (!fromExpectedPeer(call, m.sender())) {
+            DBusException untracked = call.ownerAtSend == null && call.expectedDestination != null
+                    ? owners.trackingFailure(call.expectedDestination) : null;
+            if (untracked != null && pending.remove(serial, call)) {
+                // the bus would not say who owns the name, so no reply to this call can be checked:
+                // failing now beats a timeout
+                call.fail(new DBusException(untracked.errorName(), "cannot follow the owner of "
+                        + call.expectedDestination + ", so a reply from " + m.sender() + " cannot be checked: "
+                        + untracked.getMessage()));
+                return;
+            }
             droppedReplies.incrementAndGet();
             LOG.log(Level.WARNING, "dropped a reply to serial {0} from {1}, which the call did not go to",
                     Integer.toUnsignedString(serial), m.sender());
@@ -1396,7 +1423,12 @@ public final class Connection implements AutoCloseable {
         if (expected.isUnique()) {
             return false;
         }
-        return sender.equals(call.ownerAtSend) || sender.equals(owners.current(expected));
+        if (sender.equals(call.ownerAtSend) || sender.equals(owners.current(expected))) {
+            return true;
+        }
+        // written before the bus said who owned the name: it went to the owner the bus then
+        // reported (or a later one, which current() knows)
+        return call.ownerAtSend == null && sender.equals(owners.answeredOwner(expected));
     }
 
     /**
@@ -1444,11 +1476,21 @@ public final class Connection implements AutoCloseable {
                 continue;
             }
             if (s.rule.matches(m, owners::current)) {
-                signalExecutor.execute(() -> {
-                    if (s.active.get()) {
-                        s.handler.accept(m);
+                try {
+                    signalExecutor.execute(() -> {
+                        if (s.active.get()) {
+                            s.handler.accept(m);
+                        }
+                    });
+                } catch (RejectedExecutionException full) {
+                    // the executor has no room (every handler thread busy, or a user's executor
+                    // refusing): losing the signal is better than closing the connection
+                    if (!closed.get()) {
+                        droppedSignals.incrementAndGet();
+                        LOG.log(Level.WARNING, "dropped a {0}.{1} signal: the executor refused its handler",
+                                m.interfaceName(), m.member());
                     }
-                });
+                }
             }
         }
     }

@@ -37,6 +37,7 @@ final class NameOwners {
 
     private static final class Entry {
         volatile BusName owner;
+        volatile BusName answeredOwner; // the owner GetNameOwner reported (null: none, or not answered yet)
         boolean asked;        // guarded by this: AddMatch and GetNameOwner are written
         final Object state = new Object();
         boolean answered;     // guarded by state: GetNameOwner has been answered
@@ -44,6 +45,12 @@ final class NameOwners {
     }
 
     private final ConcurrentHashMap<BusName, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * Why the bus last refused to track a name (AddMatch or GetNameOwner failed), until a later
+     * GetNameOwner for it succeeds. Written and read by the thread reading the socket only, in
+     * message order, so a reply is checked against the failure of the questions written before it.
+     */
+    private final ConcurrentHashMap<BusName, DBusException> failures = new ConcurrentHashMap<>();
 
     /** The current owner of {@code name}: itself if unique, else the tracked owner or null. */
     BusName current(BusName name) {
@@ -52,6 +59,24 @@ final class NameOwners {
         }
         Entry e = entries.get(name);
         return e == null ? null : e.owner;
+    }
+
+    /**
+     * The owner the bus reported when {@code name} was first asked about. A call written before
+     * that answer arrived went to this owner, or to a later one that NameOwnerChanged reports
+     * ({@link #current}); a reply from either is genuine.
+     */
+    BusName answeredOwner(BusName name) {
+        Entry e = entries.get(name);
+        return e == null ? null : e.answeredOwner;
+    }
+
+    /**
+     * Why the bus refused to track {@code name}, if its last attempt failed: a reply to a call
+     * written before its owner was known cannot be checked then (reading thread only).
+     */
+    DBusException trackingFailure(BusName name) {
+        return failures.get(name);
     }
 
     private Entry entry(BusName name) {
@@ -176,11 +201,16 @@ final class NameOwners {
                 fail(name, entry, DBusException.fromReply(reply));
                 return;
             }
-            entry.owner = o;
             synchronized (entry.state) {
+                if (entry.failed != null) {
+                    return; // AddMatch failed before: the owner cannot be followed after all
+                }
+                entry.answeredOwner = o;
+                entry.owner = o;
                 entry.answered = true;
                 entry.state.notifyAll();
             }
+            failures.remove(name);
         }
     }
 
@@ -191,6 +221,7 @@ final class NameOwners {
             }
             e.state.notifyAll();
         }
+        failures.put(name, why);
         forget(name, e);
     }
 

@@ -10,19 +10,24 @@ import io.github.busgen.names.ObjectPath;
 import io.github.busgen.testing.PrivateBus;
 import io.github.busgen.testing.Programs;
 import io.github.busgen.wire.Signature;
+import io.github.busgen.fdo.BusClient;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,6 +103,71 @@ class BusSecurityTest {
                 assertEquals("real", Bodies.text(reply));
             }
             assertEquals(4, client.droppedReplies());
+        }
+    }
+
+    /**
+     * The first call to a well-known name is written before the bus has said who owns it (the
+     * question goes out just before the call, unanswered). While the owner serves that call, a
+     * second connection replaces it as owner, so NameOwnerChanged reaches the client before the
+     * reply does. The reply still comes from the peer the call went to, and completes the call.
+     */
+    @Test
+    void aFirstCallAnsweredAfterTheNameMovedIsAccepted() throws Exception {
+        try (PrivateBus bus = PrivateBus.start(); Connection first = Connection.open(bus.address());
+             Connection second = Connection.open(bus.address()); Connection client = Connection.open(bus.address())) {
+            first.export(PATH, SimpleInterface.builder(IFACE.value()).method("Get", "", "s", (call, args) -> {
+                NameRequest taken = second.requestName(SERVICE, BusClient.REPLACE_EXISTING);
+                assertEquals(NameRequest.Reply.PRIMARY_OWNER, taken.reply(), "the second connection took the name");
+                return List.of("first");
+            }).build());
+            first.requestName(SERVICE, BusClient.ALLOW_REPLACEMENT);
+
+            Message reply = client.callAsync(Message.methodCall(PATH, MemberName.of("Get")).interfaceName(IFACE)
+                    .destination(SERVICE).build()).get(10, TimeUnit.SECONDS);
+            assertEquals(first.uniqueName(), reply.sender());
+            assertEquals("first", Bodies.text(reply));
+            assertEquals(0, client.droppedReplies());
+        }
+    }
+
+    /**
+     * When the bus refuses to follow a name's owner (here: the client has used up its match rules),
+     * a call to that name cannot have its reply checked; it fails at once with the bus's reason
+     * instead of waiting for its timeout.
+     */
+    @Test
+    void aCallFailsWithTheBusesReasonWhenItsNameCannotBeFollowed() throws Exception {
+        try (PrivateBus bus = PrivateBus.start(PrivateBus.config().limit("max_match_rules_per_connection", 3));
+             Connection service = Connection.open(bus.address()); Connection client = Connection.open(bus.address())) {
+            service.export(PATH, SimpleInterface.builder(IFACE.value())
+                    .method("Get", "", "s", (call, args) -> List.of("answer")).build());
+            service.requestName(SERVICE, 0);
+            // use up the client's match rules
+            List<Subscription> rules = new ArrayList<>();
+            DBusException full = null;
+            for (int i = 0; i < 10 && full == null; i++) {
+                try {
+                    rules.add(client.subscribe(MatchRule.signal(IFACE, MemberName.of("Rule" + i)), m -> { }));
+                } catch (DBusException e) {
+                    full = e;
+                }
+            }
+            assertTrue(full != null, "the daemon's limit of 3 match rules was never reached");
+            assertEquals(DBusErrors.LIMITS_EXCEEDED, full.errorName());
+
+            CompletableFuture<Message> reply = client.callAsync(Message.methodCall(PATH, MemberName.of("Get"))
+                    .interfaceName(IFACE).destination(SERVICE).build(), Duration.ofSeconds(60));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> reply.get(30, TimeUnit.SECONDS));
+            DBusException why = assertInstanceOf(DBusException.class, e.getCause());
+            assertEquals(DBusErrors.LIMITS_EXCEEDED, why.errorName(), why.getMessage());
+            assertTrue(why.getMessage().contains(SERVICE.value()), why.getMessage());
+
+            // with a rule free again, the name can be followed and called
+            rules.get(0).close();
+            Message ok = client.call(Message.methodCall(PATH, MemberName.of("Get")).interfaceName(IFACE)
+                    .destination(SERVICE).build());
+            assertEquals("answer", Bodies.text(ok));
         }
     }
 

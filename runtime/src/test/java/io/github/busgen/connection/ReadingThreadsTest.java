@@ -499,4 +499,73 @@ class ReadingThreadsTest {
         assertEquals(0, t.size());
         assertEquals(0, t.asyncCount());
     }
+    /**
+     * A handler served in place that returns with its thread's interrupt flag set (the usual
+     * {@code Thread.currentThread().interrupt()} after catching an InterruptedException) does not
+     * pass the flag on: the next handlers, on whichever reader thread serves them, start with it
+     * clear, and a synchronous call made from one of them works.
+     */
+    @Test
+    void anInterruptLeftByAHandlerDoesNotReachTheNextOnes() throws Exception {
+        try (Pair p = pair(false)) {
+            p.client.export(PATH, SimpleInterface.builder(IFACE.value()).method("Depth", "i", "i", DEPTH).build());
+            p.server.export(PATH, SimpleInterface.builder(IFACE.value())
+                    .method("Interrupt", "", "", (c, args) -> {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    })
+                    .method("WasInterrupted", "", "b", (c, args) -> List.of(Thread.currentThread().isInterrupted()))
+                    .method("Depth", "i", "i", DEPTH)
+                    .build());
+            for (int i = 0; i < 50; i++) {
+                p.client.call(call("Interrupt", ""));
+                Message m = p.client.call(call("WasInterrupted", ""));
+                assertFalse(m.bodyReader().readBoolean(), "handler " + i + " started interrupted");
+            }
+            p.client.call(call("Interrupt", ""));
+            assertEquals(3, integer(p.client.call(call("Depth", "i", 3))),
+                    "a synchronous call from a handler after an interrupting one");
+        }
+    }
+
+    /**
+     * A signal whose handler the user's executor refuses is dropped (and counted) rather than
+     * closing the connection, and signals after it are delivered again once the executor accepts.
+     */
+    @Test
+    void aSignalTheExecutorRefusesIsDroppedAndTheConnectionStays() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService refusing = new java.util.concurrent.ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>()) {
+            @Override
+            public void execute(Runnable command) {
+                if (refuse.get()) {
+                    throw new java.util.concurrent.RejectedExecutionException("refused by the test");
+                }
+                super.execute(command);
+            }
+        };
+        try (Pair p = new Pair(refusing, Executors.newCachedThreadPool())) {
+            p.server.export(PATH, echo().method("Emit", "i", "", (c, args) -> {
+                c.connection().emitSignal(PATH, IFACE, TICK, I, (Integer) args.get(0));
+                return null;
+            }).build());
+            BlockingQueue<Integer> ticks = new LinkedBlockingQueue<>();
+            p.client.subscribe(MatchRule.signal(IFACE, TICK), m -> ticks.add(integer(m)));
+
+            refuse.set(true);
+            p.client.call(call("Emit", "i", 1));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (p.client.droppedSignals() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, p.client.droppedSignals());
+            assertTrue(p.client.isOpen(), "a refused signal closed the connection");
+
+            refuse.set(false);
+            p.client.call(call("Emit", "i", 2));
+            assertEquals(2, ticks.poll(10, TimeUnit.SECONDS));
+            assertTrue(ticks.isEmpty(), "the refused signal was delivered after all: " + ticks);
+        }
+    }
 }

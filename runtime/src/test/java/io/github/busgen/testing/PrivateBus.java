@@ -53,6 +53,7 @@ public final class PrivateBus implements AutoCloseable {
         private final List<String> auth = new ArrayList<>();
         private final java.util.Map<String, String> activatable = new java.util.LinkedHashMap<>();
         private boolean allowAnonymous;
+        private final java.util.Map<String, Integer> limits = new java.util.LinkedHashMap<>();
 
         /** The {@code <listen>} address; "TMP" stands for the temporary directory. Default {@code unix:path=TMP/bus}. */
         public Config listen(String address) {
@@ -74,6 +75,12 @@ public final class PrivateBus implements AutoCloseable {
         /** Adds {@code <allow_anonymous/>}. */
         public Config allowAnonymous() {
             this.allowAnonymous = true;
+            return this;
+        }
+
+        /** Adds {@code <limit name="NAME">VALUE</limit>}, for example {@code max_match_rules_per_connection}. */
+        public Config limit(String name, int value) {
+            limits.put(name, value);
             return this;
         }
 
@@ -105,6 +112,9 @@ public final class PrivateBus implements AutoCloseable {
             }
             if (allowAnonymous) {
                 b.append("  <allow_anonymous/>\n");
+            }
+            for (var l : limits.entrySet()) {
+                b.append("  <limit name=\"").append(l.getKey()).append("\">").append(l.getValue()).append("</limit>\n");
             }
             b.append("  <servicedir>").append(dir.resolve("services")).append("</servicedir>\n");
             // everything allowed, eavesdropping and monitoring (dbus-monitor's BecomeMonitor) included
