@@ -21,15 +21,14 @@ interface BenchClient extends AutoCloseable {
 
     /**
      * Whether the library can make this call through generated code (see {@link Workload#PROXY}).
-     * PLACEHOLDER for issue 5: busgen's generated proxies have not landed; when they do, generate
-     * EchoProxy from src/main/dbus/io.github.busgen.bench.Echo.xml and override both methods in
-     * BusgenClient.
+     * Only busgen can; the harness decides before it starts a client, so Clients.notApplicable says
+     * the same for the others and must be kept in step with this.
      */
     default boolean hasGeneratedProxy() {
         return false;
     }
 
-    /** A synchronous Echo through a generated proxy. */
+    /** A synchronous Echo through a generated proxy, checked like {@link #echo()}. */
     default void proxyEcho() throws Exception {
         throw new UnsupportedOperationException("no generated proxy");
     }
