@@ -30,7 +30,9 @@ final class Clients {
         String dest = p2p ? "-" : Bench.busName(l);
         List<String> cmd = new ArrayList<>();
         int cpu = Runtime.getRuntime().availableProcessors() - 1;
-        boolean pinned = row.workload == Workload.PINNED;
+        // the proxy row is pinned too: unpinned rates swing with cross-CPU wake-ups far more than
+        // a generated proxy could cost, so only the pinned pair can show the difference
+        boolean pinned = row.workload == Workload.PINNED || row.workload == Workload.PROXY;
         if (pinned) {
             cmd.addAll(List.of("taskset", "-c", Integer.toString(cpu)));
             pin(h.daemon.proc.pid(), Integer.toString(cpu));

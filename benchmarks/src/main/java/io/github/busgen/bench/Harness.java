@@ -100,7 +100,7 @@ public final class Harness {
         this.options = options;
         row("echo", "sync `Echo(s)->s`, 16-byte string", "calls/s", Better.HIGHER, Workload.ECHO);
         row("pinned", "same, every process pinned to one CPU", "calls/s", Better.HIGHER, Workload.PINNED);
-        row("proxy", "same, busgen through a generated proxy", "calls/s", Better.HIGHER, Workload.PROXY);
+        row("proxy", "same pinned, busgen through a generated proxy", "calls/s", Better.HIGHER, Workload.PROXY);
         row("inflight", "64 calls in flight, same echo", "calls/s", Better.HIGHER, Workload.INFLIGHT);
         row("threads", Bench.THREADS + " client threads, sync echo", "calls/s", Better.HIGHER, Workload.THREADS);
         row("dict", "sync `a{sv}` of 100 entries each way", "calls/s", Better.HIGHER, Workload.DICT);
