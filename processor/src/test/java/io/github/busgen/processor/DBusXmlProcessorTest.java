@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The processor's XML entry: a package annotated {@code @DBusXml} gets the annotated interface
- * of the named file (found on the source path, with its overlay), and in the next round its proxy,
- * skeleton and introspection resource, all compiling under {@code -Xlint:all -Werror}.
+ * The processor's XML entry: a package or a type annotated {@code @DBusXml} gets, in its package,
+ * the annotated interface of the named file (found on the source path, with its overlay), and in
+ * the next round its proxy, skeleton and introspection resource, all compiling under
+ * {@code -Xlint:all -Werror}.
  */
 class DBusXmlProcessorTest {
     @Test
@@ -40,6 +41,35 @@ class DBusXmlProcessorTest {
 
         Compilation strict = Compilations.strict(Compilations.withGenerated(
                 List.of(JavaFileObjects.forSourceString("notify.package-info", pkg)), c));
+        assertEquals(Compilation.Status.SUCCESS, strict.status(), Compilations.diagnostics(strict));
+    }
+
+    /**
+     * {@code @DBusXml} on a class: the XML beside it is read and its interface generated into the
+     * class's package, and the class itself, which uses the generated interface and proxy,
+     * compiles once they exist.
+     */
+    @Test
+    void aTypeNamesXmlOnTheSourcePath() throws IOException {
+        Path dir = XmlGoldenTest.root().resolveSibling("xml-entry");
+        String client = Files.readString(dir.resolve("screensaver/ScreenSaverClient.java"));
+        Compilation c = Compiler.javac().withProcessors(new DBusXmlProcessor(), new BusgenProcessor())
+                .withOptions("-sourcepath", dir.toString())
+                .compile(JavaFileObjects.forSourceString("screensaver.ScreenSaverClient", client));
+        assertEquals(Compilation.Status.SUCCESS, c.status(), Compilations.diagnostics(c));
+        assertTrue(c.diagnostics().isEmpty(), Compilations.diagnostics(c));
+        Map<String, String> sources = Compilations.generatedSources(c);
+        assertEquals(List.of("screensaver/ScreenSaver.java", "screensaver/ScreenSaverProxy.java",
+                "screensaver/ScreenSaverSkeleton.java"), List.copyOf(sources.keySet()));
+        String iface = sources.get("screensaver/ScreenSaver.java");
+        assertTrue(iface.contains("@DBusInterface(\"org.freedesktop.ScreenSaver\")"), iface);
+        assertTrue(iface.contains("boolean getActive();"), iface);
+        assertTrue(Compilations.generatedResources(c).containsKey(
+                "META-INF/dbus/interfaces/org.freedesktop.ScreenSaver.xml"));
+        assertTrue(Compilations.classFiles(c).containsKey("screensaver/ScreenSaverClient.class"));
+
+        Compilation strict = Compilations.strict(Compilations.withGenerated(
+                List.of(JavaFileObjects.forSourceString("screensaver.ScreenSaverClient", client)), c));
         assertEquals(Compilation.Status.SUCCESS, strict.status(), Compilations.diagnostics(strict));
     }
 }

@@ -4,14 +4,20 @@ import io.github.busgen.connection.CallOptions;
 import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.DBusErrors;
 import io.github.busgen.connection.DBusException;
+import io.github.busgen.connection.ExportedInterface;
+import io.github.busgen.connection.MethodInvocation;
 import io.github.busgen.connection.Subscription;
 import io.github.busgen.fdo.IntrospectableProxy;
 import io.github.busgen.fdo.PropertiesProxy;
+import io.github.busgen.introspect.InterfaceInfo;
+import io.github.busgen.message.Flags;
 import io.github.busgen.names.BusName;
 import io.github.busgen.names.ObjectPath;
 import io.github.busgen.wire.Signature;
 import io.github.busgen.wire.Struct;
 import io.github.busgen.wire.Variant;
+import io.github.busgen.wire.WireReader;
+import io.github.busgen.wire.WireWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The generated skeleton serves {@link EverythingService} on a private dbus-daemon, and the
  * generated proxy calls it from another connection: every type, extremes and empty containers,
  * records nested in lists and maps, asynchronous and no-reply methods, declared and undeclared
- * errors, timeouts, properties with PropertiesChanged, and signals.
+ * errors, timeouts, per-call options as the header flags the service receives, properties with
+ * PropertiesChanged, and signals.
  */
 class EndToEndTest {
     private static final BusName NAME = ServedEverything.NAME;
@@ -173,6 +180,99 @@ class EndToEndTest {
         DBusException e = assertThrows(DBusException.class, () -> impatient.sleep(2000));
         assertEquals(DBusErrors.NO_REPLY, e.errorName());
         impatient.sleep(0);
+    }
+
+    /**
+     * The generated proxy's options as header flags that the service receives: NO_AUTO_START and
+     * ALLOW_INTERACTIVE_AUTHORIZATION each alone, both, and neither (a fresh proxy, and options
+     * switched off again on a proxy that had both), on each kind of call whose message a service
+     * is shown: a synchronous method, its Async form, a declared-asynchronous method, a no-reply
+     * method (which adds NO_REPLY_EXPECTED) and a property Set, waiting and not (a property Get is
+     * not checked: {@code readProperty} is not given the call). The daemon acts on
+     * NO_AUTO_START only for names nobody owns, so the flags are read where they arrive: a
+     * {@link FlagRecorder} in front of a generated skeleton, at a path of its own.
+     */
+    @Test
+    @SuppressWarnings("try") // the export is held open by try-with-resources
+    void perCallOptionsReachTheServiceAsHeaderFlags() throws Exception {
+        FlagRecorder recorder = new FlagRecorder();
+        ObjectPath observed = ObjectPath.of(PATH.value() + "/Flags");
+        CallOptions both = CallOptions.DEFAULT.withNoAutoStart(true).withInteractiveAuthorization(true);
+        try (Subscription exported = server.export(observed, recorder)) {
+            EverythingProxy fresh = EverythingProxy.of(client, NAME, observed);
+            EverythingProxy flagged = fresh.withOptions(both);
+            Map<String, EverythingProxy> proxies = new LinkedHashMap<>();
+            proxies.put("a fresh proxy", fresh);
+            proxies.put("no auto start", flagged.withOptions(CallOptions.DEFAULT.withNoAutoStart(true)));
+            proxies.put("interactive authorization",
+                    flagged.withOptions(CallOptions.DEFAULT.withInteractiveAuthorization(true)));
+            proxies.put("both", flagged);
+            proxies.put("both switched off", flagged.withOptions(both.withNoAutoStart(false)
+                    .withInteractiveAuthorization(false)));
+            Map<String, Integer> expected = Map.of("a fresh proxy", 0, "no auto start", Flags.NO_AUTO_START,
+                    "interactive authorization", Flags.ALLOW_INTERACTIVE_AUTHORIZATION,
+                    "both", Flags.NO_AUTO_START | Flags.ALLOW_INTERACTIVE_AUTHORIZATION, "both switched off", 0);
+            for (Map.Entry<String, EverythingProxy> e : proxies.entrySet()) {
+                String options = e.getKey();
+                EverythingProxy p = e.getValue();
+                int flags = expected.get(options);
+                p.sleep(0);
+                recorder.assertNext("Sleep", flags, options + ", synchronous");
+                p.sleepAsync(0).get(5, TimeUnit.SECONDS);
+                recorder.assertNext("Sleep", flags, options + ", sleepAsync");
+                assertEquals(4L, p.square(2).get(5, TimeUnit.SECONDS));
+                recorder.assertNext("Square", flags, options + ", declared asynchronous");
+                p.poke(options);
+                recorder.assertNext("Poke", flags | Flags.NO_REPLY_EXPECTED, options + ", no reply");
+                p.setCount(1);
+                recorder.assertNext("Set Count", flags, options + ", property Set");
+                p.setCountAsync(2).get(5, TimeUnit.SECONDS);
+                recorder.assertNext("Set Count", flags, options + ", property Set without waiting");
+            }
+            assertEquals(2, fresh.getCount(), "the skeleton behind the recorder served the calls");
+        }
+    }
+
+    /**
+     * Serves {@link Everything} through a generated skeleton of its own, recording first the header
+     * flags of each method call ({@code Member flags}) and property Set ({@code Set Name flags}).
+     */
+    private static final class FlagRecorder implements ExportedInterface {
+        private final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        private final EverythingSkeleton skeleton;
+
+        FlagRecorder() {
+            EverythingService service = new EverythingService();
+            skeleton = new EverythingSkeleton(service);
+            service.skeleton = skeleton;
+        }
+
+        @Override
+        public InterfaceInfo info() {
+            return skeleton.info();
+        }
+
+        @Override
+        public void invoke(MethodInvocation call) throws Exception {
+            seen.add(call.member().value() + " " + call.flags());
+            skeleton.invoke(call);
+        }
+
+        @Override
+        public void readProperty(String name, WireWriter out) throws Exception {
+            skeleton.readProperty(name, out);
+        }
+
+        @Override
+        public void writeProperty(String name, WireReader value, PropertyContext context) throws Exception {
+            seen.add("Set " + name + " " + context.message().flags());
+            skeleton.writeProperty(name, value, context);
+        }
+
+        /** Waits for the next call or Set served, which must be {@code what} with exactly {@code flags}. */
+        void assertNext(String what, int flags, String message) throws InterruptedException {
+            assertEquals(what + " " + flags, seen.poll(5, TimeUnit.SECONDS), message);
+        }
     }
 
     @Test
