@@ -48,7 +48,11 @@ public final class CounterClientCommand {
             System.out.println("client: Describe() -> " + describe(counter.describe()));
             watch.set(counter.onCountChanged(e -> System.out.println("client: CountChanged(" + e.count() + ")")));
         } catch (DBusException e) {
+            CliFailure lost = Cli.lost(bus); // Disconnected: say what closed the connection
             bus.close();
+            if (lost != null) {
+                throw lost;
+            }
             if (e.is(DBusErrors.SERVICE_UNKNOWN) || e.is(DBusErrors.NAME_HAS_NO_OWNER)) {
                 throw new CliFailure("no counter service runs on " + cli.busDescription()
                         + "; start one with: java -jar busgen-examples.jar counter-service");
@@ -68,7 +72,7 @@ public final class CounterClientCommand {
         });
         bus.onDisconnect(cause -> {
             if (cause != null) {
-                exits.fail("busgen-examples counter-client: the bus went away (" + Cli.oneLine(cause) + ")");
+                exits.fail("busgen-examples counter-client: " + Cli.whyClosed(cause));
             }
         });
         System.out.println("client: watching CountChanged; Ctrl-C to stop");

@@ -2,6 +2,7 @@ package io.github.busgen.examples;
 
 import io.github.busgen.connection.Connection;
 import io.github.busgen.connection.DBusException;
+import io.github.busgen.wire.DBusProtocolException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,6 +63,38 @@ public record Cli(String command, String address, boolean help, List<String> pos
         } catch (IOException | DBusException | IllegalArgumentException e) {
             throw new CliFailure("cannot connect to " + busDescription() + ": " + oneLine(e));
         }
+    }
+
+    /**
+     * Why the connection to the bus closed, in one line, from the cause the runtime gives disconnect
+     * listeners ({@link Connection#onDisconnect}, {@link Connection#closeCause()}): the bus went away
+     * for an end of stream or a lost socket ({@link IOException}); it broke the D-Bus protocol for
+     * bytes that are not D-Bus ({@link DBusProtocolException}, after which the runtime drops the
+     * connection); anything else is a fault in the connection itself, named with its type.
+     */
+    public static String whyClosed(Throwable cause) {
+        if (cause == null) {
+            return "the connection to the bus was closed";
+        }
+        if (cause instanceof DBusProtocolException) {
+            return "the bus broke the D-Bus protocol: " + oneLine(cause);
+        }
+        if (cause instanceof IOException) {
+            return "the bus went away (" + oneLine(cause) + ")";
+        }
+        String type = cause.getClass().getSimpleName();
+        String message = oneLine(cause);
+        return "the connection to the bus failed: " + (message.equals(type) ? type : type + ": " + message);
+    }
+
+    /**
+     * A failure saying why {@code bus} closed, when a fault closed it (see {@link #whyClosed}); null
+     * while it is open or after {@link Connection#close()}. A call on a connection that closed fails
+     * with {@code org.freedesktop.DBus.Error.Disconnected}, which says less than this.
+     */
+    public static CliFailure lost(Connection bus) {
+        Throwable cause = bus.closeCause();
+        return cause != null ? new CliFailure(whyClosed(cause)) : null;
     }
 
     /** The message of {@code t} on one line. */

@@ -147,6 +147,55 @@ class ExamplesIT {
         }
     }
 
+    @Test
+    void serviceAndClientStopCleanlyOnSigint() throws Exception {
+        try (PrivateBus bus = PrivateBus.start();
+             Programs.Peer service = Programs.start(interruptible(command("counter-service", "--address",
+                     bus.address())))) {
+            service.awaitPrefix("counter-service: serving " + NAME, WAIT);
+            assertEquals("b true", nameHasOwner(bus));
+            try (Programs.Peer client = Programs.start(interruptible(command("counter-client", "--address",
+                    bus.address())))) {
+                client.awaitPrefix("client: watching CountChanged", WAIT);
+                sigint(client.process());
+                Programs.Result stopped = client.finish(WAIT);
+                assertEquals(0, stopped.exitCode, stopped.toString());
+                assertTrue(stopped.stdout.endsWith("counter-client: stopped\n"), stopped.toString());
+                assertEquals("", stopped.stderr, stopped.toString());
+            }
+
+            sigint(service.process());
+            Programs.Result stopped = service.finish(WAIT);
+            assertEquals(0, stopped.exitCode, stopped.toString());
+            assertTrue(stopped.stdout.endsWith("counter-service: released " + NAME + " and stopped\n"),
+                    stopped.toString());
+            assertEquals("", stopped.stderr, stopped.toString());
+            assertEquals("b false", nameHasOwner(bus));
+        }
+    }
+
+    @Test
+    void serviceAndClientSayWhenTheBusBreaksTheProtocol() throws Exception {
+        try (PrivateBus bus = PrivateBus.start();
+             MeddlingBus meddling = MeddlingBus.start(bus.directory().resolve("meddling"), bus.socketPath());
+             Programs.Peer service = Programs.start(command("counter-service", "--address", meddling.address())
+                     .toArray(String[]::new));
+             Programs.Peer client = startClientWhenServing(meddling.address(), service)) {
+            client.awaitPrefix("client: watching CountChanged", WAIT);
+            assertEquals(2, meddling.connections());
+            // a fixed header of type 0 (INVALID), little-endian, version 1, no body, serial 1, no fields
+            meddling.meddle(new byte[] {'l', 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0});
+            String broke = "the bus broke the D-Bus protocol: message type 0 (INVALID) is not allowed (at offset 1)";
+            for (Programs.Peer p : List.of(service, client)) {
+                Programs.Result r = p.finish(WAIT);
+                assertEquals(1, r.exitCode, r.toString());
+                String command = p == service ? "counter-service" : "counter-client";
+                assertEquals("busgen-examples " + command + ": " + broke + "\n", r.stderr, r.toString());
+                assertNoStackTrace(r.stdout + r.stderr);
+            }
+        }
+    }
+
     /**
      * Sends SIGTERM with kill(1): Process.destroy() sends it too, but also closes our end of the
      * process's output, so what it prints while it stops could not be read.
@@ -155,9 +204,38 @@ class ExamplesIT {
         Programs.runOk("kill", "-TERM", Long.toString(p.pid()));
     }
 
+    /**
+     * Sends SIGINT, as Ctrl-C does, to a program started with {@link #interruptible}.
+     */
+    private static void sigint(Process p) {
+        Programs.runOk("kill", "-INT", Long.toString(p.pid()));
+    }
+
+    /**
+     * {@code command} run through {@code env --default-signal=INT} (coreutils 8.31+), which execs it
+     * (same pid) with SIGINT handled by default. A program started in the background by a
+     * non-interactive shell inherits SIGINT ignored, and the JVM leaves an ignored SIGINT ignored:
+     * without this the test would depend on how the build was started.
+     */
+    private static String[] interruptible(List<String> command) {
+        List<String> c = new ArrayList<>(List.of(Programs.require("env", "coreutils"), "--default-signal=INT"));
+        c.addAll(command);
+        return c.toArray(String[]::new);
+    }
+
+    /** What the bus says to NameHasOwner(counter's name): "b true" or "b false". */
+    private static String nameHasOwner(PrivateBus bus) {
+        return Programs.runOk(Programs.busctl(), "--address=" + bus.address(), "call", "org.freedesktop.DBus",
+                "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner", "s", NAME).trim();
+    }
+
     private static Programs.Peer startClientWhenServing(PrivateBus bus, Programs.Peer service) throws Exception {
+        return startClientWhenServing(bus.address(), service);
+    }
+
+    private static Programs.Peer startClientWhenServing(String address, Programs.Peer service) throws Exception {
         service.awaitPrefix("counter-service: serving", WAIT);
-        return Programs.start(command("counter-client", "--address", bus.address()).toArray(String[]::new));
+        return Programs.start(command("counter-client", "--address", address).toArray(String[]::new));
     }
 
     @Test

@@ -13,8 +13,8 @@ import io.github.busgen.names.ObjectPath;
 
 /**
  * {@code counter-service}: exports the counter on a bus under its well-known name and serves it until
- * SIGINT or SIGTERM (then releases the name and exits 0), or until the bus goes away (one line, exit
- * 1).
+ * SIGINT or SIGTERM (then releases the name and exits 0), or until the bus goes away or breaks the
+ * protocol (one line saying which, exit 1).
  */
 public final class CounterServiceCommand {
     /** The command's help text. */
@@ -41,7 +41,11 @@ public final class CounterServiceCommand {
         try {
             name = bus.requestName(BusName.of(Counter.BUS_NAME), BusClient.DO_NOT_QUEUE);
         } catch (DBusException e) {
+            CliFailure lost = Cli.lost(bus);
             bus.close();
+            if (lost != null) {
+                throw lost;
+            }
             throw new CliFailure("the bus refused the name " + Counter.BUS_NAME + ": " + Cli.oneLine(e));
         }
         if (!name.isOwned()) {
@@ -59,7 +63,7 @@ public final class CounterServiceCommand {
         });
         bus.onDisconnect(cause -> {
             if (cause != null) {
-                exits.fail("busgen-examples counter-service: the bus went away (" + Cli.oneLine(cause) + ")");
+                exits.fail("busgen-examples counter-service: " + Cli.whyClosed(cause));
             }
         });
         System.out.println("counter-service: serving " + Counter.BUS_NAME + " at " + Counter.PATH + " on "

@@ -35,7 +35,8 @@ public final class NotifyCommand {
         if (cli.positional().size() != 2) {
             throw new CliFailure("notify needs SUMMARY and BODY, for example: notify 'Build done' 'All tests passed'");
         }
-        try (Connection bus = cli.connect()) {
+        Connection bus = cli.connect();
+        try (bus) {
             NotificationsProxy notifications = NotificationsProxy.of(bus, SERVER, PATH);
             long id = notifications.notify("busgen-examples", 0, "", cli.positional().get(0), cli.positional().get(1),
                     List.of(), Map.of(), -1);
@@ -43,6 +44,10 @@ public final class NotifyCommand {
             System.out.println("notify: shown as notification " + id + " by " + server.name() + " " + server.version()
                     + " (" + server.vendor() + ")");
         } catch (DBusException e) {
+            CliFailure lost = Cli.lost(bus); // Disconnected: say what closed the connection
+            if (lost != null) {
+                throw lost;
+            }
             if (e.is(DBusErrors.SERVICE_UNKNOWN) || e.is(DBusErrors.NAME_HAS_NO_OWNER)) {
                 throw new CliFailure("no notification server runs on " + cli.busDescription()
                         + " (nobody owns org.freedesktop.Notifications; a desktop session provides one)");
