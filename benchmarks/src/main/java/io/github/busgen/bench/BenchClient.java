@@ -20,15 +20,10 @@ interface BenchClient extends AutoCloseable {
     void signals(int n) throws Exception;
 
     /**
-     * Whether the library can make this call through generated code (see {@link Workload#PROXY}).
-     * Only busgen can; the harness decides before it starts a client, so Clients.notApplicable says
-     * the same for the others and must be kept in step with this.
+     * A synchronous Echo through a generated proxy, checked like {@link #echo()} (see
+     * {@link Workload#PROXY}); only busgen generates its clients, and Clients.notApplicable says
+     * why the others have no such call.
      */
-    default boolean hasGeneratedProxy() {
-        return false;
-    }
-
-    /** A synchronous Echo through a generated proxy, checked like {@link #echo()}. */
     default void proxyEcho() throws Exception {
         throw new UnsupportedOperationException("no generated proxy");
     }

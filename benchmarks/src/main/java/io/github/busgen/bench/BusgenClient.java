@@ -85,11 +85,6 @@ final class BusgenClient implements BenchClient {
         checkEcho(connection.call(echoCall()));
     }
 
-    @Override
-    public boolean hasGeneratedProxy() {
-        return true;
-    }
-
     /**
      * The echo row's call through the proxy that busgen generates from
      * src/main/dbus/io.github.busgen.bench.Echo.xml, to the same server, object and interface.

@@ -106,7 +106,7 @@ final class Clients {
             return h.sdbusMissing;
         }
         if (w == Workload.PROXY) {
-            // in step with BenchClient.hasGeneratedProxy(): only busgen generates its clients
+            // only busgen generates its clients (BenchClient.proxyEcho)
             switch (l) {
                 case BUSGEN:
                     break;
