@@ -78,7 +78,16 @@ public final class DemoCommand {
     public static void run(Cli cli) throws Exception {
         try (Setup setup = connect(cli)) {
             System.out.println("demo: " + setup.description);
-            converse(setup);
+            try {
+                converse(setup);
+            } catch (RuntimeException e) {
+                // a connection that closed mid-conversation: say why it closed, not "Disconnected"
+                CliFailure lost = Cli.lost(setup.client);
+                if (lost == null) {
+                    lost = Cli.lost(setup.service);
+                }
+                throw lost != null ? lost : e;
+            }
         }
         System.out.println("demo: done");
     }
